@@ -1,0 +1,1 @@
+"""Reading and writing other formats: Argdown JSON, AIF, Kialo, GraphML, Mermaid, Argdown."""

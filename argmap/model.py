@@ -1,0 +1,431 @@
+"""The argument map: typed records held in a networkx graph.
+
+Flow of the whole tool: text -> parser -> **model** -> analyses -> views.
+
+Nodes of :attr:`ArgumentMap.graph` are keyed by a readable, unambiguous id:
+``"[Title]"`` for a statement (an equivalence class) and ``"<Title>"`` for an
+argument.  Node attribute ``kind`` is ``"statement"`` or ``"argument"`` and
+``record`` holds the :class:`Statement` or :class:`Argument`.
+
+The graph is a :class:`networkx.DiGraph` whose edge attribute ``relations``
+maps a :class:`RelationType` to the :class:`Relation` of that type between the
+two nodes.  (A ``MultiDiGraph`` holds the same information but measured about
+40% slower to build at 300,000 edges, and every query here wants "the
+relations between u and v" as one lookup anyway.)
+
+Edges always point in the direction in which reasons flow:
+
+* ``support`` / ``attack`` / ``undercut``: from the supporter/attacker to the
+  supported/attacked node;
+* ``premise-of``: from a premise statement to the argument that uses it;
+* ``conclusion-of``: from an argument to its main conclusion (read: "the
+  argument has this conclusion");
+* ``contradiction`` / ``contrary`` / ``entails`` are statement-to-statement;
+  contradiction is symmetric but stored once, in the direction written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+import networkx as nx
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a source file. Lines and columns are 1-based; end is inclusive."""
+
+    file: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+class RelationType(StrEnum):
+    """The kinds of edge in the map."""
+
+    SUPPORT = "support"
+    ATTACK = "attack"
+    UNDERCUT = "undercut"
+    CONTRADICTION = "contradiction"
+    ENTAILS = "entails"
+    CONTRARY = "contrary"
+    PREMISE_OF = "premise-of"
+    CONCLUSION_OF = "conclusion-of"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+DIALECTICAL = frozenset({RelationType.SUPPORT, RelationType.ATTACK, RelationType.UNDERCUT})
+"""Relations drawn between claims and arguments (as opposed to PCS structure)."""
+
+POSITIVE = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
+NEGATIVE = frozenset({RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRADICTION, RelationType.CONTRARY})
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and the part of the document below it."""
+
+    id: str
+    title: str
+    level: int
+    span: Span
+    parent: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    children: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class StatementMember:
+    """One occurrence of a statement in the text: a definition or a reference."""
+
+    text: str
+    span: Span
+    is_reference: bool
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    role: str = "statement"
+    """``statement``, ``premise``, ``intermediary-conclusion`` or ``main-conclusion``."""
+    argument: str | None = None
+    """For PCS members: the title of the argument whose PCS this is."""
+
+
+@dataclass(slots=True)
+class Statement:
+    """An equivalence class of statements: all members share one title."""
+
+    title: str
+    members: list[StatementMember] = field(default_factory=list)
+    is_untitled: bool = False
+
+    @property
+    def node(self) -> str:
+        return statement_node(self.title)
+
+    @property
+    def definitions(self) -> list[StatementMember]:
+        return [m for m in self.members if not m.is_reference]
+
+    @property
+    def text(self) -> str:
+        """The text of the first definition (Argdown's canonical text); empty if none."""
+        for m in self.members:
+            if not m.is_reference and m.text:
+                return m.text
+        return ""
+
+    @property
+    def texts(self) -> list[str]:
+        return [m.text for m in self.members if not m.is_reference and m.text]
+
+    @property
+    def tags(self) -> list[str]:
+        return _merged_tags(m.tags for m in self.members)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for m in self.members:
+            merged.update(m.data)
+        return merged
+
+    @property
+    def sections(self) -> list[str]:
+        return _unique(m.section for m in self.members if m.section is not None)
+
+    @property
+    def span(self) -> Span | None:
+        """Where the statement is first defined (or, failing that, first used)."""
+        for m in self.members:
+            if not m.is_reference:
+                return m.span
+        return self.members[0].span if self.members else None
+
+    @property
+    def is_defined(self) -> bool:
+        return any(not m.is_reference for m in self.members)
+
+
+@dataclass(slots=True)
+class ArgumentMember:
+    """One occurrence of an argument: a definition with description or a reference."""
+
+    text: str
+    span: Span
+    is_reference: bool
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Inference:
+    """The inference line(s) before a conclusion in a PCS."""
+
+    span: Span
+    rules: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class PcsStep:
+    """One numbered line of a premise-conclusion structure."""
+
+    number: int
+    statement: str
+    """Title of the statement (equivalence class) in this line."""
+    role: str
+    """``premise``, ``intermediary-conclusion`` or ``main-conclusion``."""
+    span: Span
+    inference: Inference | None = None
+
+
+@dataclass(slots=True)
+class Argument:
+    """An argument: descriptions and, when reconstructed, a premise-conclusion structure."""
+
+    title: str
+    members: list[ArgumentMember] = field(default_factory=list)
+    pcs: list[PcsStep] = field(default_factory=list)
+    pcs_span: Span | None = None
+    is_untitled: bool = False
+
+    @property
+    def node(self) -> str:
+        return argument_node(self.title)
+
+    @property
+    def description(self) -> str:
+        for m in self.members:
+            if not m.is_reference and m.text:
+                return m.text
+        return ""
+
+    @property
+    def descriptions(self) -> list[str]:
+        return [m.text for m in self.members if not m.is_reference and m.text]
+
+    @property
+    def tags(self) -> list[str]:
+        return _merged_tags(m.tags for m in self.members)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for m in self.members:
+            merged.update(m.data)
+        return merged
+
+    @property
+    def sections(self) -> list[str]:
+        return _unique(m.section for m in self.members if m.section is not None)
+
+    @property
+    def span(self) -> Span | None:
+        for m in self.members:
+            if not m.is_reference:
+                return m.span
+        if self.members:
+            return self.members[0].span
+        return self.pcs_span
+
+    @property
+    def premises(self) -> list[str]:
+        """Titles of the PCS premises (not intermediary conclusions)."""
+        return [s.statement for s in self.pcs if s.role == "premise"]
+
+    @property
+    def conclusion(self) -> str | None:
+        """Title of the PCS main conclusion, if reconstructed."""
+        if self.pcs and self.pcs[-1].role == "main-conclusion":
+            return self.pcs[-1].statement
+        return None
+
+    @property
+    def is_reconstructed(self) -> bool:
+        return bool(self.pcs)
+
+
+@dataclass(slots=True)
+class Relation:
+    """A relation between two nodes, with every place in the text that states it."""
+
+    type: RelationType
+    source: str
+    """Node id of the source: ``[Title]`` or ``<Title>``."""
+    target: str
+    spans: list[Span] = field(default_factory=list)
+    derived: bool = False
+    """True when argmap inferred it (e.g. premise-of from a PCS) rather than read a relation symbol."""
+
+    @property
+    def span(self) -> Span | None:
+        return self.spans[0] if self.spans else None
+
+
+def statement_node(title: str) -> str:
+    return f"[{title}]"
+
+
+def argument_node(title: str) -> str:
+    return f"<{title}>"
+
+
+def node_title(node: str) -> str:
+    return node[1:-1]
+
+
+def is_statement_node(node: str) -> bool:
+    return node.startswith("[")
+
+
+def is_argument_node(node: str) -> bool:
+    return node.startswith("<")
+
+
+class ArgumentMap:
+    """Statements, arguments and their relations, in a networkx graph.
+
+    The records are the source of truth for texts and metadata; the graph is the
+    source of truth for structure.  Build one with :func:`argmap.load`, or by hand
+    with :meth:`add_statement`, :meth:`add_argument` and :meth:`add_relation`.
+    """
+
+    def __init__(self, source_name: str = "<memory>") -> None:
+        self.source_name = source_name
+        self.graph: nx.DiGraph[str] = nx.DiGraph()
+        self.statements: dict[str, Statement] = {}
+        self.arguments: dict[str, Argument] = {}
+        self.sections: dict[str, Section] = {}
+        self.frontmatter: dict[str, Any] = {}
+        self.mentions: list[tuple[str, Span]] = []
+        """Every ``@[Title]`` / ``@<Title>`` in the text, as (node id, span)."""
+
+    # -- building -------------------------------------------------------------
+
+    def add_statement(self, statement: Statement) -> Statement:
+        existing = self.statements.get(statement.title)
+        if existing is not None:
+            existing.members.extend(statement.members)
+            return existing
+        self.statements[statement.title] = statement
+        self.graph.add_node(statement.node, kind="statement", record=statement)
+        return statement
+
+    def add_argument(self, argument: Argument) -> Argument:
+        existing = self.arguments.get(argument.title)
+        if existing is not None:
+            existing.members.extend(argument.members)
+            if argument.pcs and not existing.pcs:
+                existing.pcs = argument.pcs
+                existing.pcs_span = argument.pcs_span
+            return existing
+        self.arguments[argument.title] = argument
+        self.graph.add_node(argument.node, kind="argument", record=argument)
+        return argument
+
+    def add_relation(
+        self,
+        type: RelationType,
+        source: str,
+        target: str,
+        span: Span | None = None,
+        derived: bool = False,
+    ) -> Relation:
+        """Add (or record another occurrence of) a relation between two existing nodes."""
+        graph = self.graph
+        if graph.has_edge(source, target):
+            relations: dict[RelationType, Relation] = graph.edges[source, target]["relations"]
+        else:
+            relations = {}
+            graph.add_edge(source, target, relations=relations)
+        relation = relations.get(type)
+        if relation is None:
+            relation = Relation(type, source, target, [], derived)
+            relations[type] = relation
+        elif not derived:
+            relation.derived = False
+        if span is not None:
+            relation.spans.append(span)
+        return relation
+
+    # -- reading --------------------------------------------------------------
+
+    def record(self, node: str) -> Statement | Argument:
+        record: Statement | Argument = self.graph.nodes[node]["record"]
+        return record
+
+    def statement(self, title: str) -> Statement:
+        return self.statements[title]
+
+    def argument(self, title: str) -> Argument:
+        return self.arguments[title]
+
+    def relations(self, *types: RelationType) -> Iterator[Relation]:
+        """Every relation in the map, optionally only those of the given types."""
+        wanted = set(types)
+        for _, _, relations in self.graph.edges(data="relations"):
+            for relation in relations.values():
+                if not wanted or relation.type in wanted:
+                    yield relation
+
+    def relations_between(self, source: str, target: str) -> list[Relation]:
+        if not self.graph.has_edge(source, target):
+            return []
+        return list(self.graph.edges[source, target]["relations"].values())
+
+    def incoming(self, node: str, *types: RelationType) -> Iterator[Relation]:
+        wanted = set(types)
+        for _, _, relations in self.graph.in_edges(node, data="relations"):
+            for relation in relations.values():
+                if not wanted or relation.type in wanted:
+                    yield relation
+
+    def outgoing(self, node: str, *types: RelationType) -> Iterator[Relation]:
+        wanted = set(types)
+        for _, _, relations in self.graph.out_edges(node, data="relations"):
+            for relation in relations.values():
+                if not wanted or relation.type in wanted:
+                    yield relation
+
+    def label(self, node: str) -> str:
+        """A one-line human label: the title, or the text for untitled statements."""
+        record = self.record(node)
+        if isinstance(record, Statement) and record.is_untitled:
+            return record.text or record.title
+        return record.title
+
+    def __len__(self) -> int:
+        return len(self.statements) + len(self.arguments)
+
+    def __repr__(self) -> str:
+        return (
+            f"<ArgumentMap {self.source_name}: {len(self.statements)} statements, "
+            f"{len(self.arguments)} arguments, {self.graph.number_of_edges()} edges>"
+        )
+
+
+def _unique(items: Iterator[str] | Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.setdefault(item, None)
+    return list(seen)
+
+
+def _merged_tags(tag_lists: Iterator[list[str]] | Any) -> list[str]:
+    seen: dict[str, None] = {}
+    for tags in tag_lists:
+        for tag in tags:
+            seen.setdefault(tag, None)
+    return list(seen)

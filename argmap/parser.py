@@ -1,0 +1,972 @@
+"""Argdown text -> :class:`~argmap.model.ArgumentMap` plus diagnostics.
+
+The parser is a single pass over lines.  Argdown is a block language: blank
+lines separate top-level blocks, and inside a block each line is either a new
+child (a relation symbol, a PCS number ``(n)``, an inference line, a list item)
+or a continuation of the element above it.  So a line is classified by a few
+anchored regular expressions and nothing ever recurses: 10,000 levels of
+indentation cost a stack of 10,000 list entries, not 10,000 Python frames.
+
+The parser never raises on bad input; every problem becomes a
+:class:`~argmap.diagnostics.Diagnostic` and parsing goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from argmap.diagnostics import Diagnostic, Severity
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    ArgumentMember,
+    Inference,
+    PcsStep,
+    RelationType,
+    Section,
+    Span,
+    Statement,
+    StatementMember,
+    argument_node,
+    is_argument_node,
+    statement_node,
+)
+
+# -- line classes ---------------------------------------------------------------
+
+_RELATION = re.compile(r"([ \t]*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+|$)")
+# Something that looks like a relation symbol but is not one of Argdown's.
+_BAD_RELATION = re.compile(r"([ \t]+)([-+_<>=~]{2,3}|=|~|<|>)[ \t]+(?=[\[<\w@])")
+_PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+")
+_PCS_LINE_EMPTY = re.compile(r"([ \t]*)\((\d+)\)[ \t]*$")
+_INFERENCE = re.compile(r"[ \t]*-{4,}[ \t]*$")
+_INFERENCE_EXPANDED = re.compile(r"[ \t]*--[ \t]*$")
+_INFERENCE_INLINE = re.compile(r"[ \t]*--(?!-)(.*[^-\s].*?)(?<!-)--[ \t]*$")
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)$")
+_LIST_ITEM = re.compile(r"([ \t]*)(\*|\d+\.)[ \t]+")
+_FRONTMATTER_FENCE = re.compile(r"={3,}[ \t]*$")
+
+# -- element heads ----------------------------------------------------------------
+
+_STATEMENT_DEF = re.compile(r"\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*")
+_STATEMENT_REF = re.compile(r"\[((?:[^\]\\\n]|\\.)+)\](?!\()")
+_ARGUMENT_DEF = re.compile(r"<((?:[^>\\\n]|\\.)+)>:[ \t]*")
+_ARGUMENT_REF = re.compile(r"<((?:[^>\\\n]|\\.)+)>")
+
+# -- inline -----------------------------------------------------------------------
+
+_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
+_MENTION = re.compile(r"@\[((?:[^\]\\\n]|\\.)+)\]|@<((?:[^>\\\n]|\\.)+)>")
+_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~])")
+_WHITESPACE = re.compile(r"\s+")
+_COMMENT_START = re.compile(r"/\*|<!--|(?:(?<=\s)|^)//", re.MULTILINE)
+
+_RELATION_SYMBOLS: dict[str, tuple[str, bool]] = {
+    # symbol: (kind, child is the source)
+    "+": ("support", True),
+    "<+": ("support", True),
+    "+>": ("support", False),
+    "-": ("attack", True),
+    "<-": ("attack", True),
+    "->": ("attack", False),
+    "_": ("undercut", True),
+    "<_": ("undercut", True),
+    "_>": ("undercut", False),
+    "><": ("contradiction", False),
+}
+
+MAX_YAML_CHARS = 1_000_000
+"""Longer data blocks are refused: a YAML parser on megabytes of nesting is a denial of service."""
+
+
+@dataclass(slots=True)
+class _Element:
+    """A statement or argument being read, possibly over several lines."""
+
+    lines: list[str]
+    line: int
+    col: int
+    role: str = "statement"
+    end_line: int = 0
+    end_col: int = 0
+
+
+@dataclass(slots=True)
+class _TreeEntry:
+    indent: int
+    node: str
+    child_indent: int = -1
+    pcs_argument: str | None = None
+    """Set for PCS lines and inferences: the argument whose PCS they belong to."""
+    is_inference: bool = False
+
+
+@dataclass(slots=True)
+class _PendingStep:
+    number: int
+    node: str
+    span: Span
+    inference: Inference | None
+
+
+@dataclass
+class _Parser:
+    source: str
+    name: str
+    amap: ArgumentMap
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    strict: bool = False
+    untitled: int = 0
+    section: str | None = None
+    section_stack: list[Section] = field(default_factory=list)
+    section_count: int = 0
+    linenos: list[int] = field(default_factory=list)
+    """1-based source line of each entry of the line list (comment-only lines are dropped)."""
+
+    # -- diagnostics ---------------------------------------------------------
+
+    def report(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int,
+        col: int,
+        end_line: int | None = None,
+        end_col: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        span = Span(self.name, line, col, end_line or line, end_col or col)
+        self.diagnostics.append(Diagnostic(code, severity, message, span, hint))
+
+    # -- the main loop ---------------------------------------------------------
+
+    def run(self, lines: list[str], first_line: int) -> None:
+        amap = self.amap
+        n = len(lines)
+        i = first_line
+        previous_root: str | None = None  # root node of the previous top-level block
+        while i < n:
+            line = lines[i]
+            if not line.strip():
+                i += 1
+                continue
+            lineno = self.linenos[i]
+            heading = _HEADING.match(line)
+            if heading:
+                self.heading(heading, lineno)
+                previous_root = None
+                i += 1
+                continue
+            if _PCS_LINE.match(line) or _PCS_LINE_EMPTY.match(line):
+                i = self.pcs_block(lines, i, previous_root)
+                previous_root = None
+                continue
+            if _LIST_ITEM.match(line) and not line[0].isspace():
+                i = self.list_block(lines, i)
+                previous_root = None
+                continue
+            relation = _RELATION.match(line)
+            if relation and not line[relation.end() :].strip():
+                self.report(
+                    "AM015",
+                    Severity.ERROR,
+                    f"relation symbol '{relation.group(2)}' with nothing after it",
+                    lineno,
+                    len(relation.group(1)) + 1,
+                )
+                i += 1
+                continue
+            if relation and line[relation.end() :].strip():
+                self.report(
+                    "AM015",
+                    Severity.ERROR,
+                    "relation with no parent: a relation must directly follow the element it belongs to",
+                    lineno,
+                    len(relation.group(1)) + 1,
+                    hint="remove the empty line above it, or give it a parent element",
+                )
+            i, previous_root = self.element_block(lines, i)
+        del amap
+
+    # -- headings ----------------------------------------------------------------
+
+    def heading(self, match: re.Match[str], lineno: int) -> None:
+        level = len(match.group(1))
+        raw = match.group(2)
+        data = self.extract_data(raw, lineno, match.start(2) + 1)
+        text = data[0]
+        tags = _tags(text)
+        title = _clean_text(_TAG.sub("", text)) if tags else _clean_text(text)
+        self.section_count += 1
+        while self.section_stack and self.section_stack[-1].level >= level:
+            self.section_stack.pop()
+        parent = self.section_stack[-1] if self.section_stack else None
+        section = Section(
+            id=f"s{self.section_count}",
+            title=title,
+            level=level,
+            span=Span(self.name, lineno, 1, lineno, len(match.group(0))),
+            parent=parent.id if parent else None,
+            tags=tags,
+            data=data[1],
+        )
+        if parent is not None:
+            parent.children.append(section.id)
+        self.section_stack.append(section)
+        self.amap.sections[section.id] = section
+        self.section = section.id
+
+    # -- top-level statement / argument blocks -------------------------------------
+
+    def element_block(self, lines: list[str], i: int) -> tuple[int, str | None]:
+        """A block whose first element is a statement or argument, with its relation tree."""
+        n = len(lines)
+        line = lines[i]
+        indent = len(line) - len(line.lstrip(" \t"))
+        start = i
+        relation = _RELATION.match(line)
+        if relation and line[relation.end() :].strip():
+            indent = relation.end()
+        element = _Element([line[indent:]], self.linenos[i], indent + 1)
+        i += 1
+        # First gather the root element's continuation lines.
+        while i < n:
+            line = lines[i]
+            if not line.strip() or self.starts_child(line, element):
+                break
+            element.lines.append(line.rstrip())
+            i += 1
+        root = self.finish_element(element, top_level=True)
+        if i == start + 1 and (i >= n or not lines[i].strip()):
+            return i, root
+        i = self.relation_tree(lines, i, [_TreeEntry(indent, root)] if root else [])
+        return i, root
+
+    def starts_child(self, line: str, element: _Element | None = None) -> bool:
+        if element is not None and _open_brace(element.lines):
+            return False  # inside a multi-line {data} block every line is data
+        m = _RELATION.match(line)
+        if m and line[m.end() :].strip():
+            return True
+        if _PCS_LINE.match(line) or _INFERENCE.match(line):
+            return True
+        return bool(_BAD_RELATION.match(line))
+
+    def relation_tree(self, lines: list[str], i: int, stack: list[_TreeEntry]) -> int:
+        """Read relation lines below the elements in ``stack`` until the block ends."""
+        n = len(lines)
+        while i < n:
+            line = lines[i]
+            if not line.strip():
+                break
+            lineno = self.linenos[i]
+            relation = _RELATION.match(line)
+            if relation is None or not line[relation.end() :].strip():
+                if (
+                    _PCS_LINE.match(line)
+                    or _INFERENCE.match(line)
+                    or _INFERENCE_EXPANDED.match(line)
+                    or _INFERENCE_INLINE.match(line)
+                ):
+                    # A PCS line inside a relation tree: hand back to the caller.
+                    return i
+                bad = _BAD_RELATION.match(line)
+                if bad:
+                    self.report(
+                        "AM012",
+                        Severity.ERROR,
+                        f"unknown relation symbol '{bad.group(2)}'",
+                        lineno,
+                        len(bad.group(1)) + 1,
+                        end_col=len(bad.group(1)) + len(bad.group(2)),
+                        hint="relations are + - _ (incoming), +> -> _> (outgoing), <+ <- <_ and ><",
+                    )
+                    i += 1
+                    continue
+                # A stray continuation line (e.g. after a multi-line child): already
+                # consumed by the child; anything else is text we would lose.
+                self.report(
+                    "AM015",
+                    Severity.ERROR,
+                    "text in a relation tree that is neither a relation nor part of an element",
+                    lineno,
+                    len(line) - len(line.lstrip()) + 1,
+                )
+                i += 1
+                continue
+            indent = len(relation.group(1).expandtabs(4))
+            symbol = relation.group(2)
+            child = _Element([line[relation.end() :]], lineno, relation.end() + 1, role="statement")
+            i += 1
+            while i < n:
+                nxt = lines[i]
+                if _open_brace(child.lines):
+                    child.lines.append(nxt.rstrip())
+                    i += 1
+                    continue
+                if not nxt.strip() or self.starts_child(nxt) or _INFERENCE_EXPANDED.match(nxt):
+                    break
+                child.lines.append(nxt.rstrip())
+                i += 1
+            while len(stack) > 1 and stack[-1].indent >= indent:
+                stack.pop()
+            if not stack or stack[-1].indent >= indent:
+                self.report(
+                    "AM010",
+                    Severity.ERROR,
+                    "bad indentation: a relation must be indented more than its parent",
+                    lineno,
+                    len(relation.group(1)) + 1,
+                )
+                node = self.finish_element(child, top_level=False)
+                continue
+            parent = stack[-1]
+            if parent.child_indent == -1:
+                parent.child_indent = indent
+            elif parent.child_indent != indent:
+                self.report(
+                    "AM010",
+                    Severity.WARNING,
+                    f"inconsistent indentation: siblings above are indented {parent.child_indent}, "
+                    f"this relation {indent}",
+                    lineno,
+                    len(relation.group(1)) + 1,
+                    hint="indent all relations of one parent by the same amount",
+                )
+            node = self.finish_element(child, top_level=False)
+            if node is None:
+                continue
+            span = Span(self.name, lineno, len(relation.group(1)) + 1, child.end_line, child.end_col)
+            self.relate(parent, symbol, node, span)
+            stack.append(_TreeEntry(indent, node))
+        return i
+
+    def relate(self, parent: _TreeEntry, symbol: str, child: str, span: Span) -> None:
+        kind, child_is_source = _RELATION_SYMBOLS[symbol]
+        target_parent = parent.node
+        if parent.is_inference and parent.pcs_argument is not None:
+            # Relations of an inference are relations of its argument.
+            target_parent = parent.pcs_argument
+        elif kind == "undercut" and parent.pcs_argument is not None and child_is_source:
+            # An undercut written below a PCS conclusion targets that argument's inference.
+            target_parent = parent.pcs_argument
+        source, target = (child, target_parent) if child_is_source else (target_parent, child)
+        both_statements = not is_argument_node(source) and not is_argument_node(target)
+        if kind == "support":
+            rtype = RelationType.ENTAILS if (self.strict and both_statements) else RelationType.SUPPORT
+        elif kind == "attack":
+            rtype = RelationType.CONTRARY if (self.strict and both_statements) else RelationType.ATTACK
+        elif kind == "undercut":
+            rtype = RelationType.UNDERCUT
+        else:
+            rtype = RelationType.CONTRADICTION
+        self.amap.add_relation(rtype, source, target, span)
+
+    # -- lists -------------------------------------------------------------------
+
+    def list_block(self, lines: list[str], i: int) -> int:
+        n = len(lines)
+        while i < n and lines[i].strip():
+            line = lines[i]
+            item = _LIST_ITEM.match(line)
+            if item is None:
+                i += 1
+                continue
+            if item.group(1):
+                self.report(
+                    "AM018",
+                    Severity.WARNING,
+                    "nested lists are not supported by Argdown; this item is read as a top-level item",
+                    self.linenos[i],
+                    len(item.group(1)) + 1,
+                )
+            element = _Element([line[item.end() :]], self.linenos[i], item.end() + 1)
+            i += 1
+            while i < n and lines[i].strip() and not _LIST_ITEM.match(lines[i]):
+                if self.starts_child(lines[i], element):
+                    break
+                element.lines.append(lines[i].rstrip())
+                i += 1
+            node = self.finish_element(element, top_level=True)
+            if node and i < n and lines[i].strip() and not _LIST_ITEM.match(lines[i]):
+                i = self.relation_tree(lines, i, [_TreeEntry(len(item.group(1)), node)])
+        return i
+
+    # -- premise-conclusion structures -------------------------------------------
+
+    def pcs_block(self, lines: list[str], i: int, previous_root: str | None) -> int:
+        n = len(lines)
+        start_line = self.linenos[i]
+        if previous_root is not None and is_argument_node(previous_root):
+            argument = self.amap.arguments[previous_root[1:-1]]
+            if argument.pcs:
+                self.report(
+                    "AM016",
+                    Severity.WARNING,
+                    f"argument <{argument.title}> already has a premise-conclusion structure; this one replaces it",
+                    start_line,
+                    1,
+                )
+        else:
+            self.untitled += 1
+            argument = self.amap.add_argument(Argument(f"Untitled {self.untitled}", is_untitled=True))
+        arg_node = argument.node
+        steps: list[_PendingStep] = []
+        pending_inference: Inference | None = None
+        stack: list[_TreeEntry] = []
+        end_line = start_line
+        while i < n:
+            line = lines[i]
+            if not line.strip():
+                break
+            lineno = self.linenos[i]
+            end_line = lineno
+            pcs = _PCS_LINE.match(line)
+            if pcs is None:
+                empty = _PCS_LINE_EMPTY.match(line)
+                if empty:
+                    self.report("AM013", Severity.ERROR, f"PCS line ({empty.group(2)}) has no statement", lineno, 1)
+                    i += 1
+                    continue
+            if pcs is not None:
+                number = int(pcs.group(2))
+                element = _Element([line[pcs.end() :]], lineno, pcs.end() + 1)
+                i += 1
+                while i < n:
+                    nxt = lines[i]
+                    if _open_brace(element.lines):
+                        element.lines.append(nxt.rstrip())
+                        i += 1
+                        continue
+                    if not nxt.strip() or self.starts_child(nxt) or _INFERENCE_EXPANDED.match(nxt):
+                        break
+                    if _INFERENCE_INLINE.match(nxt):
+                        break
+                    element.lines.append(nxt.rstrip())
+                    i += 1
+                node = self.finish_element(element, top_level=False, pcs_argument=argument.title)
+                if node is None:
+                    continue
+                span = Span(self.name, lineno, len(pcs.group(1)) + 1, element.end_line, element.end_col)
+                steps.append(_PendingStep(number, node, span, pending_inference))
+                pending_inference = None
+                stack = [_TreeEntry(len(pcs.group(1).expandtabs(4)), node, pcs_argument=arg_node)]
+                continue
+            inference_span = Span(self.name, lineno, 1, lineno, len(line))
+            if _INFERENCE.match(line) and not self.opens_expanded_inference(lines, i):
+                pending_inference = Inference(inference_span)
+                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                i += 1
+                continue
+            inline = _INFERENCE_INLINE.match(line)
+            if inline:
+                rules_text, data = self.extract_data(inline.group(1), lineno, inline.start(1) + 1)
+                pending_inference = Inference(inference_span, _rules(rules_text), data)
+                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                i += 1
+                continue
+            if _INFERENCE_EXPANDED.match(line) or _INFERENCE.match(line):
+                i, pending_inference = self.expanded_inference(lines, i)
+                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                continue
+            relation = _RELATION.match(line)
+            if relation and stack:
+                i = self.relation_tree(lines, i, stack)
+                continue
+            self.report(
+                "AM015",
+                Severity.ERROR,
+                "unexpected line in a premise-conclusion structure",
+                lineno,
+                len(line) - len(line.lstrip()) + 1,
+                hint="PCS lines are (1) numbered statements, ---- inferences and indented relations",
+            )
+            i += 1
+        self.finish_pcs(argument, steps, pending_inference, start_line, end_line)
+        return i
+
+    def opens_expanded_inference(self, lines: list[str], i: int) -> bool:
+        """A hyphen line followed by text (not a PCS line or relation) opens an expanded inference."""
+        if i + 1 >= len(lines):
+            return False
+        nxt = lines[i + 1]
+        if not nxt.strip() or _PCS_LINE.match(nxt):
+            return False
+        relation = _RELATION.match(nxt)
+        return not (relation and nxt[relation.end() :].strip())
+
+    def expanded_inference(self, lines: list[str], i: int) -> tuple[int, Inference]:
+        """``--`` / rules and data / ``--``."""
+        n = len(lines)
+        start = self.linenos[i]
+        body: list[str] = []
+        i += 1
+        while i < n:
+            line = lines[i]
+            if _INFERENCE_EXPANDED.match(line) or _INFERENCE.match(line):
+                i += 1
+                break
+            if not line.strip() or _PCS_LINE.match(line):
+                self.report(
+                    "AM013",
+                    Severity.ERROR,
+                    "unclosed inference: expected a closing '--' line",
+                    start,
+                    1,
+                )
+                break
+            body.append(line)
+            i += 1
+        rules_text, data = self.extract_data("\n".join(body), start + 1, 1)
+        end = self.linenos[min(i, len(lines)) - 1]
+        return i, Inference(Span(self.name, start, 1, end, 2), _rules(rules_text), data)
+
+    def finish_pcs(
+        self,
+        argument: Argument,
+        steps: list[_PendingStep],
+        trailing_inference: Inference | None,
+        start_line: int,
+        end_line: int,
+    ) -> None:
+        amap = self.amap
+        if trailing_inference is not None:
+            self.report(
+                "AM013",
+                Severity.ERROR,
+                "inference line with no conclusion after it",
+                trailing_inference.span.line,
+                1,
+            )
+        if not steps:
+            return
+        if len(steps) < 2 or steps[-1].inference is None:
+            last = steps[-1]
+            self.report(
+                "AM013",
+                Severity.ERROR,
+                f"premise-conclusion structure of <{argument.title}> has no conclusion: "
+                "the last statement must follow an inference line",
+                last.span.line,
+                last.span.col,
+                hint="put a line of four hyphens (----) before the conclusion",
+            )
+        for index, step in enumerate(steps):
+            if step.number != index + 1:
+                self.report(
+                    "AM016",
+                    Severity.WARNING,
+                    f"PCS statement numbered ({step.number}), expected ({index + 1})",
+                    step.span.line,
+                    step.span.col,
+                )
+                break
+        pcs: list[PcsStep] = []
+        last_index = len(steps) - 1
+        for index, step in enumerate(steps):
+            if step.inference is None:
+                role = "premise"
+            elif index == last_index:
+                role = "main-conclusion"
+            else:
+                role = "intermediary-conclusion"
+            title = step.node[1:-1]
+            pcs.append(PcsStep(step.number, title, role, step.span, step.inference))
+            statement = amap.statements[title]
+            for member in reversed(statement.members):
+                if member.span.line == step.span.line and member.argument == argument.title:
+                    member.role = role
+                    break
+        argument.pcs = pcs
+        argument.pcs_span = Span(self.name, start_line, 1, end_line, 1)
+        arg_node = argument.node
+        for pcs_step in pcs:
+            node = statement_node(pcs_step.statement)
+            if pcs_step.role == "premise":
+                amap.add_relation(RelationType.PREMISE_OF, node, arg_node, pcs_step.span, True)
+            elif pcs_step.role == "main-conclusion":
+                amap.add_relation(RelationType.CONCLUSION_OF, arg_node, node, pcs_step.span, True)
+
+    # -- elements ----------------------------------------------------------------
+
+    def finish_element(self, element: _Element, top_level: bool, pcs_argument: str | None = None) -> str | None:
+        """Create the statement or argument member for an element; return its node id."""
+        raw = "\n".join(element.lines)
+        element.end_line = element.line + len(element.lines) - 1
+        last = element.lines[-1]
+        element.end_col = (element.col + len(last) - 1) if len(element.lines) == 1 else len(last)
+        line, col = element.line, element.col
+        span = Span(self.name, line, col, element.end_line, max(element.end_col, 1))
+        head = _ARGUMENT_DEF.match(raw) if raw.startswith("<") else None
+        kind = "statement"
+        title: str | None = None
+        is_reference = False
+        rest = raw
+        if head is not None and pcs_argument is None:
+            kind, title, rest = "argument", head.group(1), raw[head.end() :]
+        elif raw.startswith("<") and pcs_argument is None:
+            ref = _ARGUMENT_REF.match(raw)
+            if ref is not None:
+                kind, title, rest, is_reference = "argument", ref.group(1), raw[ref.end() :], True
+            elif raw.startswith("<") and not raw.startswith("<!") and ">" not in raw.split("\n", 1)[0]:
+                self.report("AM011", Severity.ERROR, "unclosed '<': argument title has no closing '>'", line, col)
+        elif raw.startswith("["):
+            definition = _STATEMENT_DEF.match(raw)
+            if definition is not None:
+                title, rest = definition.group(1), raw[definition.end() :]
+            else:
+                ref = _STATEMENT_REF.match(raw)
+                if ref is not None:
+                    title, rest, is_reference = ref.group(1), raw[ref.end() :], True
+                elif not _LINK.match(raw) and "]" not in raw.split("\n", 1)[0]:
+                    self.report("AM011", Severity.ERROR, "unclosed '[': statement title has no closing ']'", line, col)
+        elif raw.startswith("<") and pcs_argument is not None:
+            self.report(
+                "AM015",
+                Severity.ERROR,
+                "an argument cannot be a premise or conclusion; PCS lines hold statements",
+                line,
+                col,
+            )
+        rest, data = self.extract_data(rest, line, col)
+        tags = _tags(rest)
+        self.mentions(rest, line, col)
+        text = _clean_text(rest)
+        if title is not None:
+            title = _unescape(title).strip()
+            if is_reference and text and kind == "statement":
+                # "[Title] more text" is a reference followed by inline content; Argdown keeps
+                # only tags and data from it.
+                pass
+        if kind == "argument":
+            assert title is not None
+            arg_member = ArgumentMember(
+                text="" if is_reference else text,
+                span=span,
+                is_reference=is_reference,
+                section=self.section,
+                tags=tags,
+                data=data,
+            )
+            argument = self.amap.add_argument(Argument(title, [arg_member]))
+            return argument.node
+        if title is None:
+            if not text and not data and not tags:
+                if raw.strip():
+                    return None
+                self.report("AM013", Severity.ERROR, "empty statement", line, col)
+                return None
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
+            untitled = True
+        else:
+            untitled = False
+        member = StatementMember(
+            text="" if is_reference else text,
+            span=span,
+            is_reference=is_reference,
+            section=self.section,
+            tags=tags,
+            data=data,
+            role="statement",
+            argument=pcs_argument,
+        )
+        statement = self.amap.add_statement(Statement(title, [member], is_untitled=untitled))
+        del top_level
+        return statement.node
+
+    def mentions(self, text: str, line: int, col: int) -> None:
+        if "@" not in text:
+            return
+        for m in _MENTION.finditer(text):
+            node = statement_node(_unescape(m.group(1))) if m.group(1) else argument_node(_unescape(m.group(2)))
+            ln, c = _position(text, m.start(), line, col)
+            self.amap.mentions.append((node, Span(self.name, ln, c, ln, c + len(m.group(0)) - 1)))
+
+    # -- YAML data ---------------------------------------------------------------
+
+    def extract_data(self, text: str, line: int, col: int) -> tuple[str, dict[str, Any]]:
+        """Split ``text {yaml}`` into the text and the parsed data."""
+        brace = text.find("{")
+        if brace == -1:
+            return text, {}
+        end = _matching_brace(text, brace)
+        ln, c = _position(text, brace, line, col)
+        if end == -1:
+            self.report("AM011", Severity.ERROR, "unclosed '{': data block has no closing '}'", ln, c)
+            return text[:brace], {}
+        body = text[brace : end + 1]
+        rest = text[:brace] + text[end + 1 :]
+        if len(body) > MAX_YAML_CHARS:
+            self.report("AM014", Severity.ERROR, "data block too large (over 1 MB)", ln, c)
+            return rest, {}
+        inner = body[1:-1]
+        source = inner if inner.startswith(("\n", "\r")) else body
+        try:
+            value = yaml.safe_load(source) if source.strip() else {}
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+            self.report(
+                "AM014",
+                Severity.ERROR,
+                f"invalid YAML data: {problem}",
+                ln,
+                c,
+                hint="put a space after every colon: {key: value}",
+            )
+            return rest, {}
+        except RecursionError:
+            self.report("AM014", Severity.ERROR, "invalid YAML data: nested too deeply", ln, c)
+            return rest, {}
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            self.report(
+                "AM014",
+                Severity.ERROR,
+                f"YAML data must be a mapping ({{key: value}}), not {type(value).__name__}",
+                ln,
+                c,
+            )
+            return rest, {}
+        return rest, {str(k): v for k, v in value.items()}
+
+
+# -- helpers --------------------------------------------------------------------
+
+
+def _matching_brace(text: str, start: int) -> int:
+    depth = 0
+    quote = ""
+    i = start
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            # Apostrophes inside words are not YAML quotes.
+            if ch == '"' or (i == 0 or not text[i - 1].isalnum()):
+                quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def _open_brace(lines: list[str]) -> bool:
+    """True while an element's text has a ``{`` data block that is not closed yet."""
+    text = "\n".join(lines)
+    brace = text.find("{")
+    return brace != -1 and _matching_brace(text, brace) == -1
+
+
+def _position(text: str, offset: int, line: int, col: int) -> tuple[int, int]:
+    """Line and column of ``offset`` in an element's text that started at (line, col)."""
+    newlines = text.count("\n", 0, offset)
+    if newlines == 0:
+        return line, col + offset
+    return line + newlines, offset - text.rfind("\n", 0, offset)
+
+
+def _tags(text: str) -> list[str]:
+    if "#" not in text:
+        return []
+    tags: dict[str, None] = {}
+    for m in _TAG.finditer(text):
+        tag = m.group(1) if m.group(1) is not None else m.group(2)
+        if tag:
+            tags.setdefault(tag.strip(), None)
+    return list(tags)
+
+
+def _rules(text: str) -> list[str]:
+    return [r.strip() for r in text.replace("\n", ",").split(",") if r.strip()]
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPE.sub(r"\1", text) if "\\" in text else text
+
+
+def _clean_text(text: str) -> str:
+    """Fold white space and reduce inline Markdown to its words, as Argdown does."""
+    if "[" in text:
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _BOLD.sub(r"\2", text)
+        text = _ITALIC.sub(r"\2", text)
+    text = _unescape(text)
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def strip_comments(text: str, report: Any) -> str:
+    """Blank out comments, keeping every newline so positions stay true."""
+    if "/" not in text and "<!--" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _COMMENT_START.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        token = m.group(0)
+        if token == "//":
+            end = text.find("\n", start)
+            end = n if end == -1 else end
+        else:
+            closer = "*/" if token == "/*" else "-->"
+            close = text.find(closer, start + len(token))
+            if close == -1:
+                line = text.count("\n", 0, start) + 1
+                col = start - text.rfind("\n", 0, start)
+                report(line, col, f"unclosed comment: '{token}' has no closing '{closer}'")
+                end = n
+            else:
+                end = close + len(closer)
+        out.append(text[pos:start])
+        chunk = text[start:end]
+        out.append(re.sub(r"[^\n]", " ", chunk) if "\n" in chunk else " " * len(chunk))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[Diagnostic]]:
+    """Bytes to text; invalid UTF-8 is replaced and reported, never fatal."""
+    diagnostics: list[Diagnostic] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        diagnostics.append(
+            Diagnostic(
+                "AM001",
+                Severity.ERROR,
+                f"invalid UTF-8 (byte 0x{data[error.start]:02x}); undecodable bytes were replaced with U+FFFD",
+                Span(name, line, col, line, col),
+                "save the file as UTF-8",
+            )
+        )
+        text = data.decode("utf-8", "replace")
+    return text, diagnostics
+
+
+def parse(text: str, name: str = "<text>") -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Parse Argdown text. Never raises on any input: problems come back as diagnostics."""
+    amap = ArgumentMap(name)
+    parser = _Parser(text, name, amap)
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        parser.report(
+            "AM002",
+            Severity.ERROR,
+            "binary data (NUL byte): this does not look like an Argdown text file",
+            line,
+            offset - text.rfind("\n", 0, offset),
+        )
+        return amap, parser.diagnostics
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+
+    def comment_error(line: int, col: int, message: str) -> None:
+        parser.report("AM011", Severity.ERROR, message, line, col)
+
+    stripped = strip_comments(text, comment_error)
+    lines = stripped.split("\n")
+    if stripped is not text:
+        # A line that held only a comment is not an empty line: Argdown drops it, so a
+        # comment between a parent and its relations does not end the block.
+        original = text.split("\n")
+        keep = [i for i, line in enumerate(lines) if line.strip() or not original[i].strip()]
+        if len(keep) != len(lines):
+            lines = [lines[i] for i in keep]
+            parser.linenos = [i + 1 for i in keep]
+    if not parser.linenos:
+        parser.linenos = list(range(1, len(lines) + 1))
+    first = _frontmatter(lines, parser)
+    mode = parser.amap.frontmatter.get("model")
+    if isinstance(mode, dict) and mode.get("mode") == "strict":
+        parser.strict = True
+    parser.run(lines, first)
+    return amap, parser.diagnostics
+
+
+def _frontmatter(lines: list[str], parser: _Parser) -> int:
+    """Read ``===`` front matter at the top; return the index of the first line after it."""
+    i = 0
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines) or not _FRONTMATTER_FENCE.match(lines[i]):
+        return 0
+    start = i
+    j = i + 1
+    while j < len(lines) and not _FRONTMATTER_FENCE.match(lines[j]):
+        j += 1
+    if j >= len(lines):
+        parser.report("AM017", Severity.ERROR, "front matter has no closing '===' line", parser.linenos[start], 1)
+        return len(lines)
+    body = "\n".join(lines[start + 1 : j])
+    try:
+        value = yaml.safe_load(body) if body.strip() else {}
+    except (yaml.YAMLError, RecursionError) as error:
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        parser.report("AM014", Severity.ERROR, f"invalid YAML in front matter: {problem}", parser.linenos[start], 1)
+        value = {}
+    if isinstance(value, dict):
+        parser.amap.frontmatter = {str(k): v for k, v in value.items()}
+    elif value is not None:
+        parser.report("AM014", Severity.ERROR, "front matter must be a YAML mapping", parser.linenos[start], 1)
+    return j + 1
+
+
+def parse_bytes(data: bytes, name: str = "<bytes>") -> tuple[ArgumentMap, list[Diagnostic]]:
+    text, diagnostics = decode(data, name)
+    amap, more = parse(text, name)
+    return amap, diagnostics + more
+
+
+def parse_file(path: str | Path) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read and parse a file; an unreadable path is a diagnostic, not an exception."""
+    path = Path(path)
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        return ArgumentMap(name), [_io_error(name, "is a directory, not an Argdown file")]
+    except FileNotFoundError:
+        return ArgumentMap(name), [_io_error(name, "no such file")]
+    except PermissionError:
+        return ArgumentMap(name), [_io_error(name, "permission denied")]
+    except OSError as error:
+        return ArgumentMap(name), [_io_error(name, error.strerror or str(error))]
+    return parse_bytes(data, name)
+
+
+def _io_error(name: str, message: str) -> Diagnostic:
+    return Diagnostic("AM000", Severity.ERROR, f"cannot read {name}: {message}", None)

@@ -1,0 +1,1 @@
+"""Which claims stand: argumentation frameworks and their semantics."""

@@ -1,0 +1,1 @@
+"""Views of a map: terminal trees and Graphviz drawings."""

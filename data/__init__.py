@@ -1,0 +1,1 @@
+"""The maps that ship with argmap (installed as the package ``argmap.data``)."""
