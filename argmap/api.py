@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import ArgumentMap
 from argmap.parser import parse, parse_bytes, parse_file
@@ -36,6 +37,11 @@ def load(source: str | bytes | Path, name: str | None = None) -> tuple[ArgumentM
     (``bytes`` are decoded as UTF-8).  Returns the map and every diagnostic, sorted by
     position; it never raises for bad input.
     """
+    with paused_gc():
+        return _load(source, name)
+
+
+def _load(source: str | bytes | Path, name: str | None) -> tuple[ArgumentMap, list[Diagnostic]]:
     if isinstance(source, bytes):
         amap, diagnostics = parse_bytes(source, name or "<bytes>")
     elif isinstance(source, Path) or ("\n" not in source and _is_file(source)):

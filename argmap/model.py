@@ -29,14 +29,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A region of a source file. Lines and columns are 1-based; end is inclusive."""
+class Span(NamedTuple):
+    """A region of a source file. Lines and columns are 1-based; end is inclusive.
+
+    A named tuple rather than a frozen dataclass: a large map has a million of them,
+    and a tuple is built about five times faster."""
 
     file: str
     line: int
@@ -359,6 +361,37 @@ class ArgumentMap:
         if span is not None:
             relation.spans.append(span)
         return relation
+
+    def build_graph(
+        self,
+        nodes: list[str],
+        edges: dict[tuple[str, str], dict[RelationType, Relation]],
+    ) -> None:
+        """Replace the graph with ``nodes`` (in order) and ``edges``, in one pass.
+
+        The parser collects relations in plain dicts and calls this once: adding
+        400,000 edges one ``add_edge`` at a time costs about 2 s, filling networkx's
+        adjacency dicts directly about a fifth of that.  The result is an ordinary
+        ``DiGraph`` (checked by the tests against one built with ``add_edge``)."""
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        node_attrs: dict[str, dict[str, Any]] = {}
+        for node in nodes:
+            if node[0] == "[":
+                node_attrs[node] = {"kind": "statement", "record": self.statements[node[1:-1]]}
+            else:
+                node_attrs[node] = {"kind": "argument", "record": self.arguments[node[1:-1]]}
+        succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in node_attrs}
+        pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in node_attrs}
+        for (source, target), relations in edges.items():
+            attrs = {"relations": relations}
+            succ[source][target] = attrs
+            pred[target][source] = attrs
+        # networkx keeps a DiGraph as these three dicts (_adj is _succ); see
+        # networkx.classes.digraph.DiGraph.__init__.
+        graph._node = node_attrs
+        graph._succ = graph._adj = succ
+        graph._pred = pred
+        self.graph = graph
 
     # -- reading --------------------------------------------------------------
 
