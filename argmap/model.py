@@ -26,9 +26,10 @@ Edges always point in the direction in which reasons flow:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -73,6 +74,11 @@ POSITIVE = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.C
 NEGATIVE = frozenset({RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRADICTION, RelationType.CONTRARY})
 
 
+NO_DATA: Mapping[str, Any] = MappingProxyType({})
+"""The (shared, read-only) data of every member without a ``{...}`` block: a large map
+has hundreds of thousands of members, and an empty dict each would cost 64 bytes."""
+
+
 @dataclass(slots=True)
 class Section:
     """A heading and the part of the document below it."""
@@ -95,8 +101,8 @@ class StatementMember:
     span: Span
     is_reference: bool
     section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
+    tags: Sequence[str] = ()
+    data: Mapping[str, Any] = field(default_factory=lambda: NO_DATA)
     role: str = "statement"
     """``statement``, ``premise``, ``intermediary-conclusion`` or ``main-conclusion``."""
     argument: str | None = None
@@ -167,8 +173,8 @@ class ArgumentMember:
     span: Span
     is_reference: bool
     section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)
+    tags: Sequence[str] = ()
+    data: Mapping[str, Any] = field(default_factory=lambda: NO_DATA)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ The parser never raises on bad input; every problem becomes a
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ import yaml
 from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import (
+    NO_DATA,
     Argument,
     ArgumentMap,
     ArgumentMember,
@@ -144,7 +146,7 @@ class _Parser:
     nodes: list[str] = field(default_factory=list)
     """Node ids in the order they first appear (the graph is built once, at the end)."""
     edges: dict[tuple[str, str], dict[RelationType, Relation]] = field(default_factory=dict)
-    linenos: list[int] = field(default_factory=list)
+    linenos: Sequence[int] = field(default_factory=list)
     """1-based source line of each entry of the line list (comment-only lines are dropped)."""
 
     # -- diagnostics ---------------------------------------------------------
@@ -709,8 +711,8 @@ class _Parser:
                 span=span,
                 is_reference=is_reference,
                 section=self.section,
-                tags=tags,
-                data=data,
+                tags=tags or (),
+                data=data or NO_DATA,
             )
             return self.add_argument(title, arg_member).node
         if title is None:
@@ -729,8 +731,8 @@ class _Parser:
             span=span,
             is_reference=is_reference,
             section=self.section,
-            tags=tags,
-            data=data,
+            tags=tags or (),
+            data=data or NO_DATA,
             role="statement",
             argument=pcs_argument,
         )
@@ -751,9 +753,11 @@ class _Parser:
         is_reference = colon is None
         text = "" if is_reference else " ".join(text.split())
         if argument_title is not None:
-            member = ArgumentMember(text, span, is_reference, self.section, [], {})
+            member = ArgumentMember(text, span, is_reference, self.section, (), NO_DATA)
             return self.add_argument(argument_title.strip(), member).node
-        statement_member = StatementMember(text, span, is_reference, self.section, [], {}, "statement", pcs_argument)
+        statement_member = StatementMember(
+            text, span, is_reference, self.section, (), NO_DATA, "statement", pcs_argument
+        )
         return self.add_statement(statement_title.strip(), statement_member, False)
 
     def mentions(self, text: str, line: int, col: int) -> None:
@@ -982,7 +986,7 @@ def parse(text: str, name: str = "<text>") -> tuple[ArgumentMap, list[Diagnostic
             lines = [lines[i] for i in keep]
             parser.linenos = [i + 1 for i in keep]
     if not parser.linenos:
-        parser.linenos = list(range(1, len(lines) + 1))
+        parser.linenos = range(1, len(lines) + 1)
     first = _frontmatter(lines, parser)
     mode = parser.amap.frontmatter.get("model")
     if isinstance(mode, dict) and mode.get("mode") == "strict":
@@ -1022,6 +1026,8 @@ def _frontmatter(lines: list[str], parser: _Parser) -> int:
 
 
 def parse_bytes(data: bytes, name: str = "<bytes>") -> tuple[ArgumentMap, list[Diagnostic]]:
+    if b"\x00" in data:
+        return parse(data.decode("latin-1"), name)  # reports AM002 (binary) and nothing else
     text, diagnostics = decode(data, name)
     amap, more = parse(text, name)
     return amap, diagnostics + more

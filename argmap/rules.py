@@ -372,13 +372,17 @@ def self_attack(amap: ArgumentMap) -> Iterator[Diagnostic]:
 def orphan_statement(amap: ArgumentMap) -> Iterator[Diagnostic]:
     """A statement takes part in no relation and no argument.
 
+    Statements inside a premise-conclusion structure (such as intermediary
+    conclusions) belong to their argument and are never orphans.
+
     It is drawn as an island and `why` can say nothing about it.  Connect it, or turn
     it into a comment if it is a note to yourself."""
     graph = amap.graph
     mentioned = {node for node, _ in amap.mentions}
     for statement in amap.statements.values():
         node = statement.node
-        if graph.degree(node) == 0 and node not in mentioned:
+        in_pcs = any(m.argument is not None for m in statement.members)  # e.g. an intermediary conclusion
+        if graph.degree(node) == 0 and node not in mentioned and not in_pcs:
             yield _diag(
                 "AM203",
                 f"statement {_describe(statement.title, statement.text)} is not connected to anything",

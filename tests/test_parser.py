@@ -1,0 +1,360 @@
+"""The Argdown subset, construct by construct (argmap/parser.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.diagnostics import Diagnostic
+from argmap.model import ArgumentMap, RelationType
+from argmap.parser import parse, parse_bytes, parse_file
+
+
+def codes(diagnostics: list[Diagnostic]) -> list[str]:
+    return [d.code for d in diagnostics]
+
+
+def rel(amap: ArgumentMap, type_: RelationType) -> set[tuple[str, str]]:
+    return {(r.source, r.target) for r in amap.relations(type_)}
+
+
+# -- statements -------------------------------------------------------------------------
+
+
+def test_statement_definition_reference_and_equivalence_class() -> None:
+    amap, diags = parse("[Fool]: A fool thinks himself wise.\n\n[Fool]: The fool doth think he is wise.\n\n[Fool]\n")
+    assert diags == []
+    fool = amap.statements["Fool"]
+    assert fool.texts == ["A fool thinks himself wise.", "The fool doth think he is wise."]
+    assert fool.text == "A fool thinks himself wise."
+    assert [m.is_reference for m in fool.members] == [False, False, True]
+    assert list(amap.graph.nodes) == ["[Fool]"]
+
+
+def test_untitled_statements_are_separate_even_with_same_text() -> None:
+    amap, _ = parse("Same words.\n\nSame words.\n")
+    assert len(amap.statements) == 2
+    assert all(s.is_untitled for s in amap.statements.values())
+    assert [s.text for s in amap.statements.values()] == ["Same words.", "Same words."]
+
+
+def test_multi_line_text_is_folded() -> None:
+    amap, _ = parse("[T]: one\ntwo\n   three\n")
+    assert amap.statements["T"].text == "one two three"
+
+
+def test_markdown_inline_is_reduced_to_words() -> None:
+    amap, _ = parse("[T]: a **bold** and _italic_ [link](https://x.org) word_with_underscores\n")
+    assert amap.statements["T"].text == "a bold and italic link word_with_underscores"
+
+
+def test_spans_are_one_based_line_and_column() -> None:
+    amap, _ = parse("\n\n[A]: text\n  + [B]: reason\n", name="m.argdown")
+    a = amap.statements["A"].span
+    b = amap.statements["B"].span
+    assert a is not None and (a.file, a.line, a.col) == ("m.argdown", 3, 1)
+    assert b is not None and (b.line, b.col) == (4, 5)
+
+
+# -- arguments ---------------------------------------------------------------------------
+
+
+def test_argument_definition_and_reference() -> None:
+    amap, diags = parse("<Arg>: It follows.\n\n<Arg>\n")
+    assert diags == []
+    arg = amap.arguments["Arg"]
+    assert arg.description == "It follows."
+    assert [m.is_reference for m in arg.members] == [False, True]
+
+
+# -- relations ---------------------------------------------------------------------------
+
+RELATIONS = [
+    ("+", RelationType.SUPPORT, "child"),
+    ("<+", RelationType.SUPPORT, "child"),
+    ("+>", RelationType.SUPPORT, "parent"),
+    ("-", RelationType.ATTACK, "child"),
+    ("<-", RelationType.ATTACK, "child"),
+    ("->", RelationType.ATTACK, "parent"),
+    ("_", RelationType.UNDERCUT, "child"),
+    ("<_", RelationType.UNDERCUT, "child"),
+    ("_>", RelationType.UNDERCUT, "parent"),
+    ("><", RelationType.CONTRADICTION, "parent"),
+]
+
+
+@pytest.mark.parametrize(("symbol", "rtype", "source"), RELATIONS)
+def test_each_relation_symbol(symbol: str, rtype: RelationType, source: str) -> None:
+    amap, diags = parse(f"<P>: parent\n    {symbol} <C>: child\n")
+    assert [d for d in diags if d.severity.value == "error"] == []
+    expected = ("<C>", "<P>") if source == "child" else ("<P>", "<C>")
+    assert rel(amap, rtype) == {expected}
+
+
+def test_indentation_nests_relations() -> None:
+    text = "[s1]: root\n    + <a>: a\n        - <b>: b\n            + <c>: c\n        + <d>: d\n    - <e>: e\n"
+    amap, diags = parse(text)
+    assert diags == []
+    assert rel(amap, RelationType.SUPPORT) == {("<a>", "[s1]"), ("<c>", "<b>"), ("<d>", "<a>")}
+    assert rel(amap, RelationType.ATTACK) == {("<b>", "<a>"), ("<e>", "[s1]")}
+
+
+def test_repeated_relation_keeps_every_span() -> None:
+    amap, _ = parse("[A]: a\n  + [B]: b\n\n[A]\n  + [B]\n")
+    (relation,) = list(amap.relations(RelationType.SUPPORT))
+    assert [s.line for s in relation.spans] == [2, 5]
+
+
+def test_strict_mode_statement_relations_become_entailment_and_contrariness() -> None:
+    text = "===\nmodel:\n  mode: strict\n===\n\n[a]: a\n  +> [b]: b\n  -> [c]: c\n  + <x>: x\n"
+    amap, _ = parse(text)
+    assert rel(amap, RelationType.ENTAILS) == {("[a]", "[b]")}
+    assert rel(amap, RelationType.CONTRARY) == {("[a]", "[c]")}
+    assert rel(amap, RelationType.SUPPORT) == {("<x>", "[a]")}
+
+
+def test_relation_after_empty_line_is_an_error() -> None:
+    _, diags = parse("[A]: a\n\n  + [B]: b\n")
+    assert "AM015" in codes(diags)
+
+
+def test_unknown_relation_symbol() -> None:
+    _, diags = parse("[A]: a\n  => [B]: b\n")
+    assert codes(diags) == ["AM012"]
+    assert diags[0].span is not None and (diags[0].span.line, diags[0].span.col) == (2, 3)
+
+
+def test_known_symbols_are_not_reported_as_unknown() -> None:
+    _, diags = parse("[A]: a\n  -> [B]: b\n")
+    assert "AM012" not in codes(diags)
+
+
+def test_relation_not_indented_past_its_parent() -> None:
+    _, diags = parse("  [A]: a\n  + [B]: b\n")
+    assert "AM010" in codes(diags)
+
+
+def test_inconsistent_sibling_indentation_warns() -> None:
+    _, diags = parse("[A]: a\n    + [B]: b\n  + [C]: c\n")
+    assert codes(diags) == ["AM010"]
+    assert diags[0].severity.value == "warning"
+
+
+def test_consistent_indentation_does_not_warn() -> None:
+    _, diags = parse("[A]: a\n  + [B]: b\n  + [C]: c\n")
+    assert diags == []
+
+
+def test_ten_thousand_levels_do_not_recurse() -> None:
+    depth = 10_000
+    lines = ["[S0]: root"] + [f"{'  ' * i}+ [S{i}]: level {i}" for i in range(1, depth)]
+    amap, diags = parse("\n".join(lines))
+    assert diags == []
+    assert len(amap.statements) == depth
+    assert ("[S9999]", "[S9998]") in rel(amap, RelationType.SUPPORT)
+
+
+# -- premise-conclusion structures ------------------------------------------------------
+
+
+def test_pcs_attaches_to_preceding_argument() -> None:
+    text = (
+        "<Socrates>: He is mortal.\n\n(1) [Men]: All men are mortal.\n(2) Socrates is a man.\n"
+        "----\n(3) [Mortal]: Socrates is mortal.\n"
+    )
+    amap, diags = parse(text)
+    assert diags == []
+    arg = amap.arguments["Socrates"]
+    assert [(s.number, s.role) for s in arg.pcs] == [(1, "premise"), (2, "premise"), (3, "main-conclusion")]
+    assert arg.conclusion == "Mortal"
+    assert rel(amap, RelationType.PREMISE_OF) >= {("[Men]", "<Socrates>")}
+    assert rel(amap, RelationType.CONCLUSION_OF) == {("<Socrates>", "[Mortal]")}
+    roles = {m.role for m in amap.statements["Mortal"].members}
+    assert roles == {"main-conclusion"}
+
+
+def test_pcs_without_argument_title_is_an_anonymous_argument() -> None:
+    amap, _ = parse("[X]: x\n\n(1) p\n----\n(2) q\n")
+    (arg,) = amap.arguments.values()
+    assert arg.is_untitled and len(arg.pcs) == 2
+
+
+def test_intermediary_conclusions() -> None:
+    text = "<A>\n\n(1) a\n(2) b\n----\n(3) c\n(4) d\n----\n(5) e\n"
+    amap, _ = parse(text)
+    roles = [s.role for s in amap.arguments["A"].pcs]
+    assert roles == ["premise", "premise", "intermediary-conclusion", "premise", "main-conclusion"]
+    # Intermediary conclusions are not premises of the argument.
+    premises = {u for u, v in rel(amap, RelationType.PREMISE_OF)}
+    assert len(premises) == 3
+
+
+def test_expanded_inference_with_rules_and_data() -> None:
+    text = "<A>\n\n(1) a\n(2) b\n--\nModus ponens, Modus tollens\n{uses: [1, 2]}\n--\n(3) c\n"
+    amap, diags = parse(text)
+    assert diags == []
+    inference = amap.arguments["A"].pcs[-1].inference
+    assert inference is not None
+    assert inference.rules == ["Modus ponens", "Modus tollens"]
+    assert inference.data == {"uses": [1, 2]}
+
+
+def test_pcs_without_conclusion() -> None:
+    _, diags = parse("<A>\n\n(1) a\n(2) b\n")
+    assert codes(diags) == ["AM013"]
+
+
+def test_pcs_dangling_inference() -> None:
+    _, diags = parse("<A>\n\n(1) a\n----\n(2) b\n----\n")
+    assert "AM013" in codes(diags)
+
+
+def test_pcs_numbering_gap_warns() -> None:
+    _, diags = parse("<A>\n\n(1) a\n(3) b\n----\n(4) c\n")
+    assert codes(diags) == ["AM016"]
+
+
+def test_relations_inside_pcs() -> None:
+    text = "<a>\n\n(1) s1\n    <- <b>\n(2) s2\n-----\n    <_ <u>\n(3) [s3]: s3\n    +> <c>\n"
+    amap, diags = parse(text)
+    assert diags == []
+    first = amap.arguments["a"].pcs[0].statement
+    assert ("<b>", f"[{first}]") in rel(amap, RelationType.ATTACK)
+    assert ("<u>", "<a>") in rel(amap, RelationType.UNDERCUT)
+    assert ("[s3]", "<c>") in rel(amap, RelationType.SUPPORT)
+
+
+# -- tags, data, sections, front matter, comments, mentions, lists ----------------------
+
+
+def test_tags_including_bracketed_multi_word() -> None:
+    amap, _ = parse("[T]: text #fact #multi-part #(two words)\n")
+    assert amap.statements["T"].tags == ["fact", "multi-part", "two words"]
+
+
+def test_inline_yaml_data_flow_and_block() -> None:
+    amap, diags = parse('[T]: text {quote: "a, b", para: 3}\n\n[U] {\nsources:\n    - one\n    - two\n}\n')
+    assert diags == []
+    assert amap.statements["T"].data == {"quote": "a, b", "para": 3}
+    assert amap.statements["T"].text == "text"
+    assert amap.statements["U"].data == {"sources": ["one", "two"]}
+
+
+def test_invalid_yaml_data() -> None:
+    _, diags = parse("[T]: text {quote:[unclosed}\n")
+    assert "AM014" in codes(diags)
+
+
+def test_yaml_that_is_not_a_mapping() -> None:
+    _, diags = parse("[T]: text {[1, 2]}\n")
+    assert codes(diags) == ["AM014"]
+
+
+def test_unclosed_data_block() -> None:
+    _, diags = parse("[T]: text {quote: 1\n")
+    assert "AM011" in codes(diags)
+
+
+def test_unclosed_title_bracket() -> None:
+    _, diags = parse("[Title: text\n")
+    assert codes(diags) == ["AM011"]
+
+
+def test_headings_make_nested_sections() -> None:
+    text = "# Part one #intro\n\n[A]: a\n\n## Detail {isGroup: true}\n\n[B]: b\n\n# Part two\n\n[C]: c\n"
+    amap, _ = parse(text)
+    s1, s2, s3 = amap.sections.values()
+    assert (s1.title, s1.level, s1.tags) == ("Part one", 1, ["intro"])
+    assert (s2.title, s2.parent, s2.data) == ("Detail", "s1", {"isGroup": True})
+    assert s3.parent is None and s1.children == ["s2"]
+    assert amap.statements["A"].sections == ["s1"]
+    assert amap.statements["B"].sections == ["s2"]
+    assert amap.statements["C"].sections == ["s3"]
+
+
+def test_front_matter() -> None:
+    amap, diags = parse("===\ntitle: My map\nauthor: Me\n===\n\n[A]: a\n")
+    assert diags == []
+    assert amap.frontmatter == {"title": "My map", "author": "Me"}
+
+
+def test_unclosed_front_matter() -> None:
+    _, diags = parse("===\ntitle: x\n\n[A]: a\n")
+    assert codes(diags) == ["AM017"]
+
+
+def test_comments_of_all_three_kinds_are_ignored() -> None:
+    text = "// a line comment\n[A]: a /* inline */ text\n  <!-- html\n  comment -->\n  + [B]: b // trailing\n"
+    amap, diags = parse(text)
+    assert diags == []
+    assert amap.statements["A"].text == "a text"
+    assert amap.statements["B"].text == "b"
+    assert rel(amap, RelationType.SUPPORT) == {("[B]", "[A]")}
+
+
+def test_url_is_not_a_comment() -> None:
+    amap, _ = parse("[A]: see [site](https://example.org/x) now\n")
+    assert amap.statements["A"].text == "see site now"
+
+
+def test_unclosed_block_comment() -> None:
+    _, diags = parse("[A]: a /* never closed\n")
+    assert codes(diags) == ["AM011"]
+
+
+def test_mentions_are_recorded_without_relations() -> None:
+    amap, _ = parse("[A]: a\n\n[B]: As @[A] and @<Arg> say.\n")
+    assert [node for node, _ in amap.mentions] == ["[A]", "<Arg>"]
+    assert amap.graph.number_of_edges() == 0
+
+
+def test_lists() -> None:
+    amap, diags = parse("* [A]: first\n* [B]: second\n\n1. [C]: third\n")
+    assert diags == []
+    assert [s.text for s in amap.statements.values()] == ["first", "second", "third"]
+
+
+def test_nested_list_is_reported() -> None:
+    _, diags = parse("* [A]: first\n  * [B]: nested\n")
+    assert codes(diags) == ["AM018"]
+
+
+# -- bad input -----------------------------------------------------------------------------
+
+
+def test_empty_input() -> None:
+    amap, diags = parse("")
+    assert len(amap) == 0 and diags == []
+
+
+def test_invalid_utf8_is_reported_and_replaced() -> None:
+    amap, diags = parse_bytes(b"[A]: caf\xe9 au lait\n", "x.argdown")
+    assert codes(diags) == ["AM001"]
+    assert diags[0].span is not None and (diags[0].span.line, diags[0].span.col) == (1, 9)
+    assert "\ufffd" in amap.statements["A"].text
+
+
+def test_binary_input() -> None:
+    amap, diags = parse_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "x.png")
+    assert codes(diags) == ["AM002"]
+    assert len(amap) == 0
+
+
+def test_windows_line_endings() -> None:
+    amap, diags = parse("[A]: a\r\n  + [B]: b\r\n")
+    assert diags == []
+    assert rel(amap, RelationType.SUPPORT) == {("[B]", "[A]")}
+
+
+def test_one_megabyte_line() -> None:
+    word = "x" * 1_000_000
+    amap, diags = parse(f"[A]: {word}\n")
+    assert diags == [] and len(amap.statements["A"].text) == 1_000_000
+
+
+def test_missing_file_and_directory_are_diagnostics(tmp_path: Path) -> None:
+    _, missing = parse_file(tmp_path / "nope.argdown")
+    _, directory = parse_file(tmp_path)
+    assert codes(missing) == ["AM000"] and "no such file" in missing[0].message
+    assert codes(directory) == ["AM000"] and "directory" in directory[0].message
