@@ -358,3 +358,39 @@ def test_missing_file_and_directory_are_diagnostics(tmp_path: Path) -> None:
     _, directory = parse_file(tmp_path)
     assert codes(missing) == ["AM000"] and "no such file" in missing[0].message
     assert codes(directory) == ["AM000"] and "directory" in directory[0].message
+
+
+# -- every syntax rule: an input that triggers it and a near miss that does not -------------
+
+SYNTAX_CASES: dict[str, tuple[bytes, bytes]] = {
+    "AM001": (b"[A]: caf\xe9\n", "[A]: café\n".encode()),
+    "AM002": (b"[A]: a\x00b\n", b"[A]: ab\n"),
+    "AM010": (b"  [A]: a\n  + [B]: b\n", b"  [A]: a\n    + [B]: b\n"),
+    "AM011": (b"[A]: a {x: 1\n", b"[A]: a {x: 1}\n"),
+    "AM012": (b"[A]: a\n  ~> [B]: b\n", b"[A]: a\n  -> [B]: b\n"),
+    "AM013": (b"<A>\n\n(1) p\n(2) q\n", b"<A>\n\n(1) p\n----\n(2) q\n"),
+    "AM014": (b"[A]: a {x: [1, }\n", b"[A]: a {x: [1]}\n"),
+    "AM015": (b"[A]: a\n\n  + [B]: b\n", b"[A]: a\n  + [B]: b\n"),
+    "AM016": (b"<A>\n\n(1) p\n(1) q\n----\n(2) r\n", b"<A>\n\n(1) p\n(2) q\n----\n(3) r\n"),
+    "AM017": (b"===\ntitle: t\n\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
+    "AM018": (b"* [A]: a\n  * [B]: b\n", b"* [A]: a\n* [B]: b\n"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(SYNTAX_CASES))
+def test_syntax_rule_fires(code: str) -> None:
+    _, diags = parse_bytes(SYNTAX_CASES[code][0], "case.argdown")
+    assert code in codes(diags)
+
+
+@pytest.mark.parametrize("code", sorted(SYNTAX_CASES))
+def test_syntax_rule_near_miss_is_clean(code: str) -> None:
+    _, diags = parse_bytes(SYNTAX_CASES[code][1], "case.argdown")
+    assert codes(diags) == []
+
+
+def test_every_syntax_rule_has_a_case() -> None:
+    from argmap.rules import RULES
+
+    parser_codes = {c for c, r in RULES.items() if r.check is None and c.startswith("AM0") and c != "AM000"}
+    assert parser_codes == set(SYNTAX_CASES)
