@@ -1,0 +1,155 @@
+"""Evaluate a framework, or a map through its framework, under a semantics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from argmap.model import ArgumentMap
+from argmap.semantics.framework import ArgumentationFramework
+from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labelling
+from argmap.semantics.translate import Translation, translate
+
+SEMANTICS = ("grounded", "complete", "preferred", "stable")
+DEFAULT_EXTENSION_LIMIT = 1000
+"""Multi-extension semantics stop enumerating after this many extensions by default."""
+
+
+class Label(StrEnum):
+    IN = "IN"
+    OUT = "OUT"
+    UNDEC = "UNDEC"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_LABELS = {IN: Label.IN, OUT: Label.OUT, UNDEC: Label.UNDEC}
+
+SYMBOLS = {Label.IN: "✔", Label.OUT: "✘", Label.UNDEC: "?"}
+"""One symbol per label, so labels read without colour: a tick stands, a cross falls, a question mark is open."""
+ASCII_SYMBOLS = {Label.IN: "+", Label.OUT: "x", Label.UNDEC: "?"}
+COLOURS = {Label.IN: "green", Label.OUT: "red", Label.UNDEC: "yellow"}
+"""Terminal colours; paired with :data:`SYMBOLS` and bold (IN) / dim (OUT), so greyscale still reads."""
+
+
+@dataclass(slots=True)
+class FrameworkResult:
+    """Labellings of an abstract framework under one semantics.
+
+    ``labels`` is the one labelling for grounded; for the other semantics it is the
+    sceptical summary: IN where every labelling says IN, OUT where every one says
+    OUT, UNDEC otherwise (all UNDEC when there is no labelling, as stable may have)."""
+
+    semantics: str
+    labels: bytearray
+    labellings: list[bytearray]
+    credulous: list[bool]
+    sceptical: list[bool]
+    exhaustive: bool = True
+    """False when enumeration stopped at the limit; ``labels`` and ``sceptical`` are then
+    computed from the extensions found (``credulous`` is exact)."""
+
+
+def solve_framework(af: ArgumentationFramework, semantics: str = "grounded",
+                    limit: int = DEFAULT_EXTENSION_LIMIT) -> FrameworkResult:
+    """Label ``af`` under ``semantics`` (grounded: linear-time Python; others: clingo)."""
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
+    if semantics == "grounded":
+        labels = grounded_labelling(af)
+        accepted = [x == IN for x in labels]
+        return FrameworkResult(semantics, labels, [labels], accepted, list(accepted))
+    from argmap.semantics import asp
+
+    found = asp.solve(af, semantics, limit)
+    labellings = found.labellings
+    n = af.n
+    if labellings:
+        labels = bytearray(labellings[0])
+        for other in labellings[1:]:
+            for a in range(n):
+                if labels[a] != other[a]:
+                    labels[a] = UNDEC
+    else:
+        labels = bytearray(n)
+    credulous = [any(lab[a] == IN for lab in labellings) for a in range(n)]
+    sceptical = [bool(labellings) and labels[a] == IN for a in range(n)]
+    if not found.exhaustive:
+        # Credulous acceptance is exact without enumerating: under preferred it is
+        # credulous acceptance under complete (every complete extension lies in a
+        # preferred one), and clingo's brave consequences give it directly.
+        brave = asp.consequences(af, "stable" if semantics == "stable" else "complete", "brave")
+        credulous = [brave is not None and brave[a] == IN for a in range(n)]
+        if semantics == "complete":
+            sceptical = [x == IN for x in grounded_labelling(af)]
+        elif semantics == "stable":
+            cautious = asp.consequences(af, "stable", "cautious")
+            sceptical = [cautious is not None and cautious[a] == IN for a in range(n)]
+    return FrameworkResult(semantics, labels, labellings, credulous, sceptical, found.exhaustive)
+
+
+@dataclass(slots=True)
+class Evaluation:
+    """Labels of every statement and argument of a map under one semantics."""
+
+    semantics: str
+    labels: dict[str, Label]
+    """Node id -> label (for multi-extension semantics: the sceptical summary)."""
+    extensions: list[dict[str, Label]] = field(default_factory=list)
+    """One labelling of the claims per extension (grounded: exactly one)."""
+    credulous: dict[str, bool] = field(default_factory=dict)
+    """Node id -> IN in at least one extension."""
+    sceptical: dict[str, bool] = field(default_factory=dict)
+    """Node id -> IN in every extension (False when there is none)."""
+    exhaustive: bool = True
+    translation: Translation | None = None
+
+    def accepted(self, node: str) -> bool:
+        return self.labels.get(node) is Label.IN
+
+    def counts(self) -> dict[str, int]:
+        counts = {label.value: 0 for label in Label}
+        for label in self.labels.values():
+            counts[label.value] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "semantics": self.semantics,
+            "labels": {node: label.value for node, label in self.labels.items()},
+            "counts": self.counts(),
+        }
+        if self.semantics != "grounded":
+            out["extensions"] = [sorted(n for n, lab in ext.items() if lab is Label.IN) for ext in self.extensions]
+            out["credulous"] = sorted(n for n, ok in self.credulous.items() if ok)
+            out["sceptical"] = sorted(n for n, ok in self.sceptical.items() if ok)
+            out["exhaustive"] = self.exhaustive
+        return out
+
+
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT) -> Evaluation:
+    """Label every statement and argument of ``amap`` IN, OUT or UNDEC under ``semantics``."""
+    translation = translate(amap)
+    return evaluate_translation(translation, semantics, limit)
+
+
+def evaluate_translation(translation: Translation, semantics: str = "grounded",
+                         limit: int = DEFAULT_EXTENSION_LIMIT) -> Evaluation:
+    result = solve_framework(translation.af, semantics, limit)
+    claims = translation.claims
+    labels = {node: _LABELS[result.labels[i]] for i, node in enumerate(claims)}
+    extensions = [{node: _LABELS[lab[i]] for i, node in enumerate(claims)} for lab in result.labellings]
+    credulous = {node: result.credulous[i] for i, node in enumerate(claims)}
+    sceptical = {node: result.sceptical[i] for i, node in enumerate(claims)}
+    return Evaluation(semantics, labels, extensions, credulous, sceptical, result.exhaustive, translation)
+
+
+def label_map(amap: ArgumentMap) -> dict[str, str]:
+    """Grounded labels by node id: ``"IN"``, ``"OUT"`` or ``"UNDEC"`` for every statement and argument.
+
+    Cheap (linear in the map) and never raises, so views can call it on every map."""
+    translation = translate(amap)
+    labels = grounded_labelling(translation.af)
+    return {node: _LABELS[labels[i]].value for i, node in enumerate(translation.claims)}
