@@ -51,7 +51,9 @@ _PCS_LINE_EMPTY = re.compile(r"([ \t]*)\((\d+)\)[ \t]*$")
 _INFERENCE = re.compile(r"[ \t]*-{4,}[ \t]*$")
 _INFERENCE_EXPANDED = re.compile(r"[ \t]*--[ \t]*$")
 _INFERENCE_INLINE = re.compile(r"[ \t]*--(?!-)(.*[^-\s].*?)(?<!-)--[ \t]*$")
-_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)$")
+_HEADING = re.compile(r"[ \t]*(#{1,6})[ \t]+(.*)$")
+# A line that starts a new block even without an empty line before it (ends a heading).
+_BLOCK_START = re.compile(r"[ \t]*(?:[\[<#]|\(\d+\)|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_|\*|\d+\.)[ \t])")
 _LIST_ITEM = re.compile(r"([ \t]*)(\*|\d+\.)[ \t]+")
 # A one-line element with a title and plain text: no data, tags, mentions, markup or escapes.
 _SIMPLE_ELEMENT = re.compile(
@@ -77,12 +79,37 @@ _ARGUMENT_REF = re.compile(r"<((?:[^>\\\n]|\\.)+)>")
 _TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
 _MENTION = re.compile(r"@\[((?:[^\]\\\n]|\\.)+)\]|@<((?:[^>\\\n]|\\.)+)>")
 _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# Escaped stars and underscores (\* \_) are text, not emphasis.
+_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~])")
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"[{#@*_\[\\]")
 _COMMENT_START = re.compile(r"/\*|<!--|(?:(?<=\s)|^)//", re.MULTILINE)
+
+# Argdown's default special-character shortcodes: ``.~.`` -> ¬, ``:love:`` -> 😍 ...
+# (the table of Argdown 2.0.0's default configuration; a shortcode is delimited by
+# dots or colons and replaced in statement and heading text, never in titles).
+_SHORTCODES: dict[str, str] = {
+    '.A.': '∀', ':A:': '∀', '.E.': '∃', ':E:': '∃', '.O.': '𝗢', ':O:': '𝗢', '.P.': '𝗣', ':P:': '𝗣',
+    '.->.': '→', ':->:': '→', '.<->.': '↔', ':<->:': '↔', '.~.': '¬', ':~:': '¬', '.^.': '∧', ':^:': '∧',
+    '.v.': '∨', ':v:': '∨', '.v_.': '⊻', ':v_:': '⊻', '.<>.': '◇', ':<>:': '◇', '.[].': '◻', ':[]:': '◻',
+    ':happy:': '😀', '.happy.': '😀', ':smile:': '☺️', '.smile.': '☺', ':smiley:': '☺', '.smiley.': '☺',
+    ':laugh:': '😆', '.laugh.': '😆', ':lol:': '😆', '.lol.': '😆', ':rofl:': '🤣', '.rofl.': '🤣', ':joy:': '😂',
+    '.joy.': '😂', ':heart:': '❤', '.heart.': '❤', '.?.': '❓', ':?:': '❓', '.question.': '❓',
+    ':question:': '❓', ':love:': '😍', '.love.': '😍', ':wink:': '😉', '.wink.': '😉', ':shush:': '🤫',
+    '.shush.': '🤫', ':meh:': '😐', '.meh.': '😐', ':eye-roll:': '🙄', '.eye-roll.': '🙄', ':sad:': '😢',
+    '.sad.': '😢', ':disappointed:': '😞', '.disappointed.': '😞', ':scream:': '😱', '.scream.': '😱',
+    ':+1:': '👍', '.+1.': '👍', ':up:': '👍', '.up.': '👍', ':-1:': '👎', '.-1.': '👎', ':down:': '👎',
+    '.down.': '👎', ':think:': '🤔', '.think.': '🤔', '.star.': '⭐', ':star:': '⭐', '.y.': '✔', ':y:': '✔',
+    '.agree.': '✔', ':agree:': '✔', '.n.': '❌', ':n:': '❌', '.disagree.': '❌', ':disagree:': '❌',
+}
+# A cheap test for "may contain a shortcode" (every code is 1-10 characters between delimiters).
+_SHORTCODE_HINT = re.compile(r"\.[^\s.:\\]{1,10}\.|:[^\s.:\\]{1,10}:")
+# Argdown's tokens at a dot or colon: an escaped character, or ``.name.`` / ``:name:``
+# (shortest match), so "a.b.~.c" reads ".b." first, just as Argdown's lexer does.
+_SPECIAL_TOKEN = re.compile(r"\\.|\.[^\s]+?\.|:[^\s]+?:")
+
 
 _RELATION_SYMBOLS: dict[str, tuple[str, bool]] = {
     # symbol: (kind, child is the source)
@@ -112,6 +139,9 @@ class _Element:
     role: str = "statement"
     end_line: int = 0
     end_col: int = 0
+    index: int = -1
+    """Index of the first line in the parser's line list (to find the source line of the
+    last one when comment-only lines were dropped in between)."""
 
 
 @dataclass(slots=True)
@@ -183,17 +213,22 @@ class _Parser:
                 # The common case: a statement or argument block.
                 i, previous_root = self.element_block(lines, i)
                 continue
-            heading = _HEADING.match(line) if first == "#" else None
+            heading = _HEADING.match(line) if (first == "#" or (first in " \t" and line.lstrip()[:1] == "#")) else None
             if heading:
-                self.heading(heading, lineno)
-                previous_root = None
+                # A heading runs on until the empty line, like a paragraph (Argdown).
+                extra: list[str] = []
                 i += 1
+                while i < n and lines[i].strip() and not _BLOCK_START.match(lines[i]):
+                    extra.append(lines[i].strip())
+                    i += 1
+                self.heading(heading, lineno, extra)
+                previous_root = None
                 continue
             if _PCS_LINE.match(line) or _PCS_LINE_EMPTY.match(line):
                 i = self.pcs_block(lines, i, previous_root)
                 previous_root = None
                 continue
-            if _LIST_ITEM.match(line) and not line[0].isspace():
+            if _LIST_ITEM.match(line):
                 i = self.list_block(lines, i)
                 previous_root = None
                 continue
@@ -222,12 +257,14 @@ class _Parser:
 
     # -- headings ----------------------------------------------------------------
 
-    def heading(self, match: re.Match[str], lineno: int) -> None:
+    def heading(self, match: re.Match[str], lineno: int, extra: list[str] | None = None) -> None:
         level = len(match.group(1))
         raw = match.group(2)
+        if extra:
+            raw = " ".join([raw, *extra])
         data = self.extract_data(raw, lineno, match.start(2) + 1)
         text = data[0]
-        tags = _tags(text)
+        tags = _tags(_LINK.sub(r"\1", text) if "](" in text else text)
         title = _clean_text(_TAG.sub("", text)) if tags else _clean_text(text)
         self.section_count += 1
         while self.section_stack and self.section_stack[-1].level >= level:
@@ -259,7 +296,7 @@ class _Parser:
         relation = _RELATION.match(line)
         if relation and line[relation.end() :].strip():
             indent = relation.end()
-        element = _Element([line[indent:]], self.linenos[i], indent + 1)
+        element = _Element([line[indent:]], self.linenos[i], indent + 1, index=i)
         i += 1
         # First gather the root element's continuation lines.
         while i < n:
@@ -323,7 +360,7 @@ class _Parser:
                 continue
             indent = len(relation.group(1).expandtabs(4))
             symbol = relation.group(2)
-            child = _Element([line[relation.end() :]], lineno, relation.end() + 1, role="statement")
+            child = _Element([line[relation.end() :]], lineno, relation.end() + 1, role="statement", index=i)
             i += 1
             while i < n:
                 nxt = lines[i]
@@ -335,8 +372,14 @@ class _Parser:
                     break
                 child.lines.append(nxt.rstrip())
                 i += 1
-            while len(stack) > 1 and stack[-1].indent >= indent:
-                stack.pop()
+            if len(stack) > 1 and stack[-1].indent >= indent:
+                # Dedent as Argdown does: close every level deeper than this line, then
+                # the line is a sibling of the element left on top, even when that one
+                # is indented less ("partial dedent").
+                while len(stack) > 1 and stack[-1].indent > indent:
+                    stack.pop()
+                if len(stack) > 1:
+                    stack.pop()
             if not stack or stack[-1].indent >= indent:
                 self.report(
                     "AM010",
@@ -424,13 +467,16 @@ class _Parser:
 
     def list_block(self, lines: list[str], i: int) -> int:
         n = len(lines)
+        base: int | None = None
         while i < n and lines[i].strip():
             line = lines[i]
             item = _LIST_ITEM.match(line)
             if item is None:
                 i += 1
                 continue
-            if item.group(1):
+            if base is None:
+                base = len(item.group(1))
+            if len(item.group(1)) > base:
                 self.report(
                     "AM018",
                     Severity.WARNING,
@@ -438,7 +484,7 @@ class _Parser:
                     self.linenos[i],
                     len(item.group(1)) + 1,
                 )
-            element = _Element([line[item.end() :]], self.linenos[i], item.end() + 1)
+            element = _Element([line[item.end() :]], self.linenos[i], item.end() + 1, index=i)
             i += 1
             while i < n and lines[i].strip() and not _LIST_ITEM.match(lines[i]):
                 if self.starts_child(lines[i], element):
@@ -488,7 +534,7 @@ class _Parser:
                     continue
             if pcs is not None:
                 number = int(pcs.group(2))
-                element = _Element([line[pcs.end() :]], lineno, pcs.end() + 1)
+                element = _Element([line[pcs.end() :]], lineno, pcs.end() + 1, index=i)
                 i += 1
                 while i < n:
                     nxt = lines[i]
@@ -653,6 +699,8 @@ class _Parser:
                 return self.simple_element(element, simple, pcs_argument)
         raw = "\n".join(element.lines)
         element.end_line = element.line + len(element.lines) - 1
+        if element.index >= 0 and element.index + len(element.lines) - 1 < len(self.linenos):
+            element.end_line = self.linenos[element.index + len(element.lines) - 1]
         last = element.lines[-1]
         element.end_col = (element.col + len(last) - 1) if len(element.lines) == 1 else len(last)
         line, col = element.line, element.col
@@ -693,9 +741,12 @@ class _Parser:
             data: dict[str, Any] = {}
             tags: list[str] = []
             text = " ".join(rest.split())
+            if text.count(".") > 1 or text.count(":") > 1:
+                text = _shortcodes(text)
         else:
             rest, data = self.extract_data(rest, line, col)
-            tags = _tags(rest)
+            # A link's "(#anchor)" is not a tag.
+            tags = _tags(_LINK.sub(r"\1", rest) if "](" in rest else rest)
             self.mentions(rest, line, col)
             text = _clean_text(rest)
         if title is not None:
@@ -752,6 +803,8 @@ class _Parser:
         argument_title, statement_title, colon, text = match.groups()
         is_reference = colon is None
         text = "" if is_reference else " ".join(text.split())
+        if text.count(".") > 1 or text.count(":") > 1:
+            text = _shortcodes(text)
         if argument_title is not None:
             member = ArgumentMember(text, span, is_reference, self.section, (), NO_DATA)
             return self.add_argument(argument_title.strip(), member).node
@@ -772,7 +825,7 @@ class _Parser:
 
     def extract_data(self, text: str, line: int, col: int) -> tuple[str, dict[str, Any]]:
         """Split ``text {yaml}`` into the text and the parsed data."""
-        brace = text.find("{")
+        brace = _data_brace(text)
         if brace == -1:
             return text, {}
         end = _matching_brace(text, brace)
@@ -852,8 +905,19 @@ def _open_brace(lines: list[str]) -> bool:
     if len(lines) == 1 and "{" not in lines[0]:
         return False
     text = "\n".join(lines)
-    brace = text.find("{")
+    brace = _data_brace(text)
     return brace != -1 and _matching_brace(text, brace) == -1
+
+
+def _data_brace(text: str) -> int:
+    """Index of the first ``{`` that is not escaped as ``\\{`` (-1 if none)."""
+    brace = text.find("{")
+    while brace > 0 and text[brace - 1] == "\\":
+        backslashes = len(text[:brace]) - len(text[:brace].rstrip("\\"))
+        if backslashes % 2 == 0:
+            break
+        brace = text.find("{", brace + 1)
+    return brace
 
 
 def _position(text: str, offset: int, line: int, col: int) -> tuple[int, int]:
@@ -879,6 +943,18 @@ def _rules(text: str) -> list[str]:
     return [r.strip() for r in text.replace("\n", ",").split(",") if r.strip()]
 
 
+def _shortcode(match: re.Match[str]) -> str:
+    token = match.group(0)
+    return _SHORTCODES.get(token, token)
+
+
+def _shortcodes(text: str) -> str:
+    """Replace Argdown's special-character shortcodes (``.~.`` -> ¬) in ``text``."""
+    if _SHORTCODE_HINT.search(text) is None:
+        return text
+    return _SPECIAL_TOKEN.sub(_shortcode, text)
+
+
 def _unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text) if "\\" in text else text
 
@@ -888,8 +964,11 @@ def _clean_text(text: str) -> str:
     if "[" in text:
         text = _LINK.sub(r"\1", text)
     if "*" in text or "_" in text:
-        text = _BOLD.sub(r"\2", text)
+        # Twice: "****bold****" is bold inside bold, and Argdown keeps neither pair.
+        text = _BOLD.sub(r"\2", _BOLD.sub(r"\2", text))
         text = _ITALIC.sub(r"\2", text)
+    if text.count(".") > 1 or text.count(":") > 1:
+        text = _shortcodes(text)
     text = _unescape(text)
     return _WHITESPACE.sub(" ", text).strip()
 
@@ -1022,7 +1101,27 @@ def _frontmatter(lines: list[str], parser: _Parser) -> int:
         parser.amap.frontmatter = {str(k): v for k, v in value.items()}
     elif value is not None:
         parser.report("AM014", Severity.ERROR, "front matter must be a YAML mapping", parser.linenos[start], 1)
-    return j + 1
+    after = j + 1
+    if after < len(lines) and lines[after].strip():
+        # Argdown: "Expecting an empty line" after the closing fence.
+        parser.report(
+            "AM015",
+            Severity.ERROR,
+            "front matter must be followed by an empty line",
+            parser.linenos[after],
+            1,
+            hint="insert an empty line after the closing '==='",
+        )
+    elif not any(line.strip() for line in lines[after:]):
+        # Argdown rejects a document that is only front matter.
+        parser.report(
+            "AM015",
+            Severity.ERROR,
+            "front matter with nothing after it: Argdown expects an empty line and then the map",
+            parser.linenos[j],
+            1,
+        )
+    return after
 
 
 def parse_bytes(data: bytes, name: str = "<bytes>") -> tuple[ArgumentMap, list[Diagnostic]]:

@@ -1,18 +1,66 @@
 """The command line: thin typer layers over the library.
 
 ``app`` is the one typer application; each module of this package registers its
-commands on it.  Heavy modules (pygraphviz, clingo) are imported inside the
-commands that need them, so ``argmap why`` starts as fast as ``import typer``.
+commands on it (one import line each below).  Heavy modules (pygraphviz, clingo)
+are imported inside the commands that need them, so ``argmap why`` starts about as
+fast as ``import typer``.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+
+import typer
+
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
+from argmap.cli import interchange as _interchange  # noqa: F401
+from argmap.cli import semantics as _semantics  # noqa: F401
 from argmap.cli.common import app
 
 
-def main() -> None:
-    app()
+def main(argv: list[str] | None = None) -> None:
+    """Run the command line; every failure ends in one line on standard error, never a traceback."""
+    from typer.exceptions import TyperException
+
+    try:
+        code = app(args=argv, prog_name="argmap", standalone_mode=False)
+    except TyperException as error:  # click's usage errors (typer bundles click)
+        _die(_usage_message(error), int(getattr(error, "exit_code", 2)))
+    except (typer.Abort, KeyboardInterrupt):
+        _die("interrupted", 130)
+    except BrokenPipeError:
+        # The reader went away (argmap show | head): not an error worth a message.
+        # Point stdout at /dev/null so the interpreter's final flush does not complain.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(0) from None
+    except RecursionError:
+        _die("the map nests too deeply for this command; try --depth N", 2)
+    except MemoryError:
+        _die("out of memory; try --focus CLAIM --depth N", 2)
+    except Exception as error:
+        _die(f"internal error: {type(error).__name__}: {error} (please report this)", 70)
+    raise SystemExit(code if isinstance(code, int) else 0)
+
+
+def _usage_message(error: Exception) -> str:
+    """One line for a bad command line: the problem, a suggestion, where the help is."""
+    format_message = getattr(error, "format_message", None)
+    message = str(format_message() if callable(format_message) else error).strip()
+    possibilities = getattr(error, "possibilities", None)
+    if possibilities:
+        message = message.split(" (Possible options", 1)[0].split(" Did you mean", 1)[0].rstrip(".?")
+        shown = [p for p in sorted(possibilities) if p != "--help"] or sorted(possibilities)
+        message += f"; did you mean {', '.join(shown)}?"
+    ctx = getattr(error, "ctx", None)
+    where = getattr(ctx, "command_path", None) or "argmap"
+    return f"{' '.join(message.split())} (see {where} --help)"
+
+
+def _die(message: str, code: int) -> None:
+    sys.stderr.write(f"argmap: error: {message}\n")
+    raise SystemExit(code)
 
 
 __all__ = ["app", "main"]

@@ -1,98 +1,427 @@
-"""The command line: a thin typer layer over the library."""
+"""The everyday commands: show, why, find, list, validate, rules, render.
+
+Each command is a thin layer: read the map, call a library function from
+:mod:`argmap.views` (or the core), print text or ``--json``.  Heavy modules
+(pygraphviz) are imported only inside ``render``.
+"""
 
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.tree import Tree
+from rich.text import Text
 
-from argmap import queries
-from argmap.api import default_map_path, load
-from argmap.cli.common import MapOption, app
-from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
-from argmap.model import ArgumentMap, RelationType, is_argument_node
+from argmap.cli.common import (
+    JsonOption,
+    MapOption,
+    NoLabelsOption,
+    app,
+    claim_or_fail,
+    complete_claim,
+    console,
+    fail,
+    labels_for,
+    open_map,
+    print_json,
+    read_map,
+)
+from argmap.diagnostics import Diagnostic, Severity, format_diagnostic, format_github
+from argmap.model import ArgumentMap
 from argmap.rules import RULES
 
-
-def _read(map_path: str | None) -> tuple[ArgumentMap, list[Diagnostic], str]:
-    if map_path == "-":
-        data = sys.stdin.buffer.read()
-        amap, diagnostics = load(data, name="<stdin>")
-        return amap, diagnostics, data.decode("utf-8", "replace")
-    path = Path(map_path) if map_path else default_map_path()
-    amap, diagnostics = load(path)
-    try:
-        text = path.read_text("utf-8", "replace")
-    except OSError:
-        text = ""
-    return amap, diagnostics, text
+DepthOption = Annotated[
+    int | None,
+    typer.Option("--depth", "-d", min=0, help="Go at most N levels below the top claims.", metavar="N"),
+]
+FocusOption = Annotated[
+    str | None,
+    typer.Option(
+        "--focus",
+        "-f",
+        help="Start at this claim: [Title], <Title>, a title or a unique piece of its text.",
+        metavar="CLAIM",
+        autocompletion=complete_claim,
+    ),
+]
 
 
 @app.command()
-def show(map_path: MapOption = None) -> None:
-    """Draw the map as a tree, from the main conclusions down.
+def show(
+    focus: FocusOption = None,
+    depth: DepthOption = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", "-t", help="Only claims tagged #T, with the paths down to them.")
+    ] = None,
+    section: Annotated[
+        str | None, typer.Option("--section", "-s", help="Only claims from the section (heading) S.")
+    ] = None,
+    map_path: MapOption = None,
+    as_json: JsonOption = False,
+    no_labels: NoLabelsOption = False,
+) -> None:
+    """Print the map as a tree, from the main conclusions down to the premises.
 
-    Example: argmap show -m debate.argdown
+    Supports are marked + (green), attacks - (red), undercuts _ (red), premises of
+    an argument (1), (2)...; each claim carries its evaluation ✔ IN, ✘ OUT or ? UNDEC.
+
+    Example: argmap show --focus ceasefire --depth 2
     """
-    amap, diagnostics, _ = _read(map_path)
-    console = Console()
-    fatal = [d for d in diagnostics if d.code in {"AM000", "AM002"}]
-    if fatal:
-        for d in fatal:
-            console.print(format_diagnostic(d), markup=False, highlight=False)
-        raise typer.Exit(2)
-    tops = queries.main_conclusions(amap) or queries.roots(amap)
-    tree = Tree(f"[bold]{amap.source_name}[/bold]")
-    seen: set[str] = set()
-    for top in tops:
-        _branch(amap, tree, top, "", seen)
-    console.print(tree)
+    from argmap.views.tree import show_view
 
-
-def _branch(amap: ArgumentMap, parent: Tree, node: str, symbol: str, seen: set[str]) -> None:
-    label = amap.label(node)
-    text = "" if is_argument_node(node) else amap.statements[node[1:-1]].text
-    shown = node if not text or text == label else f"{node}: {text}"
-    branch = parent.add(f"{symbol}{shown}".strip(), highlight=False)
-    if node in seen:
+    loaded = open_map(map_path)
+    amap = loaded.amap
+    node = claim_or_fail(amap, focus) if focus is not None else None
+    view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
+    if as_json:
+        print_json(view.to_dict())
         return
-    seen.add(node)
-    for relation in amap.incoming(node):
-        if relation.type in (RelationType.SUPPORT, RelationType.CONCLUSION_OF, RelationType.ENTAILS):
-            mark = "+ "
-        elif relation.type is RelationType.PREMISE_OF:
-            mark = "(premise) "
-        else:
-            mark = "- " if relation.type is not RelationType.UNDERCUT else "_ "
-        _branch(amap, branch, relation.source, mark, seen)
+    if not view.roots:
+        wanted = " and ".join(x for x in (f"tag #{tag}" if tag else "", f"section '{section}'" if section else "") if x)
+        fail(f"no claim in the map matches {wanted or 'the filters'}", 1)
+    print_tree(view)
+
+
+def print_tree(view: object) -> None:
+    """A tree view on standard output: rich (colour, wrapping) on a colour terminal for
+    views of a readable size, else plain lines (:func:`argmap.views.text.tree_lines`)."""
+    from argmap.views.text import LARGE_VIEW, count_nodes, render_tree, tree_lines
+    from argmap.views.tree import TreeView
+
+    assert isinstance(view, TreeView)
+    out = console()
+    # Rich for colour on a terminal; without colour (piped, NO_COLOR) the plain lines
+    # are the same text, faster, and without rich's trailing padding.
+    if out.color_system is not None and count_nodes(view) <= LARGE_VIEW:
+        out.print(render_tree(view))
+        return
+    write = sys.stdout.write
+    for line in tree_lines(view, out.width):
+        write(line + "\n")
 
 
 @app.command()
-def validate(map_path: MapOption = None) -> None:
-    """Check a map and print every problem like a compiler: file:line:col.
+def why(
+    claim: Annotated[
+        str,
+        typer.Argument(
+            help="The claim: [Title], <Title>, a title or a unique piece of its text.",
+            autocompletion=complete_claim,
+            show_default=False,
+        ),
+    ],
+    depth: DepthOption = None,
+    map_path: MapOption = None,
+    as_json: JsonOption = False,
+    no_labels: NoLabelsOption = False,
+) -> None:
+    """Explain why a claim holds: the chain of reasons under it, down to its premises.
 
-    Example: argmap validate -m debate.argdown
+    Each step names the argument, its numbered premises with the quote and paragraph
+    they come from, and the attacks met on the way.  #implicit premises are marked.
+
+    Example: argmap why "[Ceasefire]" --depth 3
     """
-    amap, diagnostics, text = _read(map_path)
-    console = Console(highlight=False)
-    for d in diagnostics:
-        console.print(format_diagnostic(d, text), markup=False)
-    errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
-    warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
-    console.print(f"{amap.source_name}: {errors} errors, {warnings} warnings", markup=False)
-    if errors:
-        raise typer.Exit(2)
+    from argmap.views.tree import why_view
+
+    loaded = open_map(map_path)
+    amap = loaded.amap
+    node = claim_or_fail(amap, claim)
+    view = why_view(amap, node, depth, labels_for(amap, not no_labels))
+    if as_json:
+        print_json(view.to_dict())
+        return
+    print_tree(view)
 
 
 @app.command()
-def rules() -> None:
-    """List the lint rules with their codes and explanations.
+def find(
+    text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).", show_default=False)],
+    map_path: MapOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Find the claims whose title, text, tag or quote contains TEXT.
 
-    Example: argmap rules
+    Exits 1 when nothing matches, like grep.
+
+    Example: argmap find "monitor"
     """
-    console = Console(highlight=False)
-    for code, rule in sorted(RULES.items()):
-        console.print(f"{code} {rule.name} ({rule.severity}): {rule.summary}", markup=False)
+    from argmap.views.listing import find_claims
+    from argmap.views.text import render_list
+
+    amap = open_map(map_path).amap
+    found = find_claims(amap, text)
+    if as_json:
+        print_json([n.to_dict() for n in found])
+    elif found:
+        console().print(render_list(found))
+    if not found:
+        if not as_json:
+            sys.stderr.write(f"argmap: no claim contains '{text}'\n")
+        raise typer.Exit(1)
+
+
+@app.command("list")
+def list_(
+    premises: Annotated[bool, typer.Option("--premises", help="Statements used as premises of arguments.")] = False,
+    conclusions: Annotated[
+        bool, typer.Option("--conclusions", help="Statements that arguments conclude or something supports.")
+    ] = False,
+    arguments: Annotated[bool, typer.Option("--arguments", help="The arguments.")] = False,
+    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only claims tagged #T.")] = None,
+    map_path: MapOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the claims of the map, all of them or only one kind.
+
+    Kinds combine: --premises --conclusions lists both.  --tag narrows any list.
+
+    Example: argmap list --premises --tag implicit
+    """
+    from argmap.views.listing import list_claims
+    from argmap.views.text import render_list
+
+    amap = open_map(map_path).amap
+    found = list_claims(amap, premises, conclusions, arguments, tag)
+    if as_json:
+        print_json([n.to_dict() for n in found])
+        return
+    console().print(render_list(found))
+
+
+class DiagnosticFormat(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Argdown files to check ('-' for standard input). Default: --map or the shipped map."),
+    ] = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--source",
+            help="Also check that every quote in the map occurs in this source text (e.g. the op-ed).",
+            metavar="FILE",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiagnosticFormat,
+        typer.Option("--format", help="text (like a compiler), json, or github (Actions annotations)."),
+    ] = DiagnosticFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings (and no errors).")] = False,
+    map_path: MapOption = None,
+) -> None:
+    """Check maps and print every problem like a compiler: file:line:col, code, the line, a caret.
+
+    Exit status: 0 clean (warnings allowed), 1 warnings with --strict, 2 errors.
+
+    Example: argmap validate debate.argdown --strict --format github
+    """
+    targets: list[str | None] = list(paths) if paths else [map_path]
+    source_text: str | None = None
+    if source is not None:
+        try:
+            source_text = source.read_text("utf-8")
+        except IsADirectoryError:
+            fail(f"--source {source}: is a directory, not a text file")
+        except FileNotFoundError:
+            fail(f"--source {source}: no such file")
+        except (OSError, UnicodeDecodeError) as error:
+            fail(f"--source {source}: cannot read it ({type(error).__name__})")
+    all_diagnostics: list[Diagnostic] = []
+    out = console()
+    for target in targets:
+        if target is None and not _default_exists():
+            fail("the shipped map is missing; pass a PATH")
+        loaded = read_map(target)
+        diagnostics = list(loaded.diagnostics)
+        if source is not None and source_text is not None and not any(d.code == "AM000" for d in diagnostics):
+            diagnostics += _provenance(loaded.amap, source_text, str(source))
+        all_diagnostics += diagnostics
+        if output_format is DiagnosticFormat.text:
+            for d in diagnostics:
+                out.print(_coloured(format_diagnostic(d, loaded.text)), soft_wrap=True)
+            errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
+            warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
+            name = loaded.amap.source_name
+            verdict = "ok" if not diagnostics else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            out.print(Text(f"{name}: {verdict}", style="bold red" if errors else ""), soft_wrap=True)
+        elif output_format is DiagnosticFormat.github:
+            for d in diagnostics:
+                sys.stdout.write(format_github(d) + "\n")
+    if output_format is DiagnosticFormat.json:
+        print_json([d.to_dict() for d in all_diagnostics])
+    raise typer.Exit(exit_status(all_diagnostics, strict))
+
+
+def _coloured(report: str) -> Text:
+    """A compiler-style diagnostic with its severity coloured (lines never re-wrapped)."""
+    text = Text(report)
+    text.highlight_regex(r"\berror\[AM\d+\]", "bold red")
+    text.highlight_regex(r"\bwarning\[AM\d+\]", "bold yellow")
+    text.highlight_regex(r"\binfo\[AM\d+\]", "bold blue")
+    text.highlight_regex(r"(?m)^ *\d* \| *\^+$", "bold")
+    return text
+
+
+def exit_status(diagnostics: list[Diagnostic], strict: bool) -> int:
+    """2 with errors, 1 with warnings under ``--strict``, else 0."""
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        return 2
+    if strict and any(d.severity is Severity.WARNING for d in diagnostics):
+        return 1
+    return 0
+
+
+def _default_exists() -> bool:
+    from argmap.api import default_map_path
+
+    return default_map_path().is_file()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _provenance(amap: ArgumentMap, source_text: str, source_name: str) -> list[Diagnostic]:
+    try:
+        from argmap.provenance import check_provenance
+    except ImportError:
+        fail("--source needs argmap.provenance, which this installation lacks")
+    found: list[Diagnostic] = list(check_provenance(amap, source_text, source_name))
+    return found
+
+
+@app.command()
+def rules(
+    code: Annotated[str | None, typer.Argument(help="Explain only this rule (e.g. AM103).", show_default=False)] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the lint rules with their codes, severities and explanations.
+
+    Example: argmap rules AM201
+    """
+    selected = sorted(RULES.items())
+    if code is not None:
+        wanted = code.strip().upper()
+        selected = [(c, r) for c, r in selected if c == wanted or r.name == code.strip().lower()]
+        if not selected:
+            fail(f"no rule {code}; argmap rules lists them all")
+    if as_json:
+        print_json(
+            [
+                {
+                    "code": c,
+                    "name": r.name,
+                    "severity": r.severity.value,
+                    "summary": r.summary,
+                    "explanation": r.explanation,
+                }
+                for c, r in selected
+            ]
+        )
+        return
+    out = console()
+    if code is not None:
+        for c, r in selected:
+            head = Text()
+            head.append(c, style="bold")
+            head.append(f" {r.name} ")
+            head.append(f"({r.severity})", style="red" if r.severity is Severity.ERROR else "yellow")
+            out.print(head)
+            out.print(Text(r.summary))
+            if r.explanation:
+                out.print()
+                out.print(Text(r.explanation), soft_wrap=True)  # already laid out in lines
+        return
+    from rich.table import Table
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for c, r in selected:
+        severity = Text(str(r.severity), style="red" if r.severity is Severity.ERROR else "yellow")
+        table.add_row(c, severity, Text(f"{r.name}: {r.summary}"))
+    out.print(table)
+    out.print(Text("argmap rules CODE explains one rule in full.", style="dim"))
+
+
+class RenderFormat(StrEnum):
+    svg = "svg"
+    png = "png"
+    pdf = "pdf"
+    dot = "dot"
+
+
+class RankDir(StrEnum):
+    TB = "TB"
+    LR = "LR"
+    BT = "BT"
+    RL = "RL"
+
+
+@app.command()
+def render(
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File to write; '-' or none writes to standard output.", metavar="OUT"),
+    ] = None,
+    output_format: Annotated[
+        RenderFormat | None,
+        typer.Option("--format", help="svg, png, pdf or dot. Default: from OUT's extension, else svg."),
+    ] = None,
+    focus: FocusOption = None,
+    depth: DepthOption = None,
+    rankdir: Annotated[
+        RankDir, typer.Option("--rankdir", help="Direction of the drawing: TB (conclusions on top) or LR.")
+    ] = RankDir.TB,
+    force: Annotated[bool, typer.Option("--force", help="Lay out a map even when it is very large (slow).")] = False,
+    map_path: MapOption = None,
+    no_labels: NoLabelsOption = False,
+) -> None:
+    """Draw the map with Graphviz: statements as boxes, arguments as rounded nodes,
+    support green, attack red, undercut dashed, sections as clusters.
+
+    The file is replaced only once the new drawing is complete.  DOT output needs no
+    layout; SVG, PNG and PDF use the Graphviz bundled with pygraphviz.
+
+    Example: argmap render -o map.png --focus ceasefire --depth 2
+    """
+    from argmap.views.graphviz import RenderError, build_drawing, render_to
+
+    fmt = _render_format(out, output_format)
+    loaded = open_map(map_path)
+    amap = loaded.amap
+    node = claim_or_fail(amap, focus) if focus is not None else None
+    labels = labels_for(amap, not no_labels)
+    # DOT output is exactly what dot would lay out; the fast layout only for drawings.
+    drawing = build_drawing(amap, node, depth, rankdir.value, labels, fast=False if fmt == "dot" else None)
+    try:
+        notice = render_to(drawing, fmt, None if out is None or str(out) == "-" else out, force=force)
+    except RenderError as error:
+        fail(str(error))
+    if notice:
+        sys.stderr.write(f"argmap: note: {notice}\n")
+
+
+def _render_format(out: Path | None, given: RenderFormat | None) -> str:
+    if given is not None:
+        return given.value
+    if out is not None and str(out) != "-":
+        suffix = out.suffix.lower().lstrip(".")
+        if suffix in {"gv"}:
+            return "dot"
+        if suffix in {f.value for f in RenderFormat}:
+            return suffix
+        if suffix:
+            fail(f"cannot tell the format from '.{suffix}'; use --format svg|png|pdf|dot")
+    return "svg"

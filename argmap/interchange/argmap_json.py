@@ -1,0 +1,329 @@
+"""argmap's own JSON: the whole model, lossless, and the graph formats built on it.
+
+``argmap-json`` holds every record of an :class:`~argmap.model.ArgumentMap` (members with
+their spans, PCS with inferences, sections, front matter, relations with their spans and
+whether they were derived), so reading it back gives the same map.  GraphML and
+networkx node-link JSON are written from the same flat view of the graph: one node per
+statement and argument (``kind``, ``title``, ``text``, ``tags``), one edge per relation
+(``type``).  Mermaid writes a flowchart for Markdown pages.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import networkx as nx
+
+from argmap.diagnostics import Diagnostic
+from argmap.interchange.common import error, load_json
+from argmap.model import (
+    Argument,
+    ArgumentMap,
+    ArgumentMember,
+    Inference,
+    PcsStep,
+    RelationType,
+    Section,
+    Span,
+    Statement,
+    StatementMember,
+)
+
+FORMAT = "argmap"
+VERSION = 1
+
+
+def _span(span: Span | None) -> list[Any] | None:
+    return list(span) if span is not None else None
+
+
+def to_argmap_json(amap: ArgumentMap) -> dict[str, Any]:
+    """The full model as plain JSON data."""
+
+    def member(m: StatementMember | ArgumentMember) -> dict[str, Any]:
+        out: dict[str, Any] = {"text": m.text, "span": _span(m.span), "is_reference": m.is_reference}
+        if m.section is not None:
+            out["section"] = m.section
+        if m.tags:
+            out["tags"] = m.tags
+        if m.data:
+            out["data"] = m.data
+        if isinstance(m, StatementMember):
+            if m.role != "statement":
+                out["role"] = m.role
+            if m.argument is not None:
+                out["argument"] = m.argument
+        return out
+
+    def step(s: PcsStep) -> dict[str, Any]:
+        out: dict[str, Any] = {"number": s.number, "statement": s.statement, "role": s.role, "span": _span(s.span)}
+        if s.inference is not None:
+            out["inference"] = {"span": _span(s.inference.span), "rules": s.inference.rules, "data": s.inference.data}
+        return out
+
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "source": amap.source_name,
+        "frontmatter": amap.frontmatter,
+        "sections": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "level": s.level,
+                "span": _span(s.span),
+                "parent": s.parent,
+                "tags": s.tags,
+                "data": s.data,
+            }
+            for s in amap.sections.values()
+        ],
+        "statements": [
+            {"title": s.title, "untitled": s.is_untitled, "members": [member(m) for m in s.members]}
+            for s in amap.statements.values()
+        ],
+        "arguments": [
+            {
+                "title": a.title,
+                "untitled": a.is_untitled,
+                "members": [member(m) for m in a.members],
+                "pcs": [step(s) for s in a.pcs],
+                "pcs_span": _span(a.pcs_span),
+            }
+            for a in amap.arguments.values()
+        ],
+        "relations": [
+            {
+                "type": r.type.value,
+                "source": r.source,
+                "target": r.target,
+                "spans": [_span(s) for s in r.spans],
+                "derived": r.derived,
+            }
+            for r in amap.relations()
+        ],
+        "mentions": [[node, _span(span)] for node, span in amap.mentions],
+    }
+
+
+def dumps(amap: ArgumentMap) -> str:
+    return json.dumps(to_argmap_json(amap), indent=2, ensure_ascii=False) + "\n"
+
+
+class _Bad(Exception):
+    """A malformed part of an argmap JSON document; the message names it."""
+
+
+def _need(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
+    if not isinstance(value, kind):
+        names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise _Bad(f"{where}: expected {names}, found {type(value).__name__}")
+    return value
+
+
+def _to_span(value: Any, where: str, name: str) -> Span:
+    if value is None:
+        return Span(name, 1, 1, 1, 1)
+    items = _need(value, list, where)
+    if len(items) != 5 or not all(isinstance(x, int) for x in items[1:]):
+        raise _Bad(f"{where}: a span is [file, line, col, end_line, end_col]")
+    return Span(str(items[0]), items[1], items[2], items[3], items[4])
+
+
+def read_argmap_json(text: str, name: str = "<argmap-json>") -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read argmap JSON back into a map.  Never raises: problems are diagnostics."""
+    data, diagnostics = load_json(text, name, "AM420")
+    amap = ArgumentMap(name)
+    if data is None:
+        return amap, diagnostics
+    try:
+        _read(_need(data, dict, "document"), amap, name)
+    except _Bad as problem:
+        return ArgumentMap(name), [error("AM420", f"not argmap JSON: {problem}", name, 1)]
+    return amap, diagnostics
+
+
+def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
+    if data.get("format") != FORMAT:
+        raise _Bad('missing "format": "argmap"')
+    amap.frontmatter = dict(_need(data.get("frontmatter", {}), dict, "frontmatter"))
+    for i, s in enumerate(_need(data.get("sections", []), list, "sections")):
+        where = f"sections[{i}]"
+        _need(s, dict, where)
+        amap.sections[str(s["id"])] = Section(
+            str(s["id"]),
+            str(s.get("title", "")),
+            int(s.get("level", 1)),
+            _to_span(s.get("span"), where, name),
+            s.get("parent"),
+            list(s.get("tags", [])),
+            dict(s.get("data", {})),
+        )
+    for section in amap.sections.values():
+        if section.parent in amap.sections:
+            amap.sections[section.parent].children.append(section.id)
+
+    def members(items: Any, where: str, statement: bool) -> list[Any]:
+        out: list[Any] = []
+        for j, m in enumerate(_need(items, list, where)):
+            w = f"{where}[{j}]"
+            _need(m, dict, w)
+            common = (
+                str(m.get("text", "")),
+                _to_span(m.get("span"), w, name),
+                bool(m.get("is_reference", False)),
+                m.get("section"),
+                list(_need(m.get("tags", []), list, w + ".tags")),
+                dict(_need(m.get("data", {}), dict, w + ".data")),
+            )
+            if statement:
+                out.append(StatementMember(*common, str(m.get("role", "statement")), m.get("argument")))
+            else:
+                out.append(ArgumentMember(*common))
+        return out
+
+    for i, s in enumerate(_need(data.get("statements", []), list, "statements")):
+        where = f"statements[{i}]"
+        _need(s, dict, where)
+        title = _need(s.get("title"), str, where + ".title")
+        amap.add_statement(
+            Statement(title, members(s.get("members", []), where + ".members", True), bool(s.get("untitled")))
+        )
+    for i, a in enumerate(_need(data.get("arguments", []), list, "arguments")):
+        where = f"arguments[{i}]"
+        _need(a, dict, where)
+        title = _need(a.get("title"), str, where + ".title")
+        steps: list[PcsStep] = []
+        for j, p in enumerate(_need(a.get("pcs", []), list, where + ".pcs")):
+            w = f"{where}.pcs[{j}]"
+            _need(p, dict, w)
+            statement = _need(p.get("statement"), str, w + ".statement")
+            if statement not in amap.statements:
+                raise _Bad(f"{w}: unknown statement [{statement}]")
+            inference = None
+            if isinstance(p.get("inference"), dict):
+                inf = p["inference"]
+                inference = Inference(
+                    _to_span(inf.get("span"), w, name), list(inf.get("rules", [])), dict(inf.get("data", {}))
+                )
+            steps.append(
+                PcsStep(
+                    int(p.get("number", j + 1)),
+                    statement,
+                    str(p.get("role", "premise")),
+                    _to_span(p.get("span"), w, name),
+                    inference,
+                )
+            )
+        pcs_span = _to_span(a["pcs_span"], where, name) if a.get("pcs_span") is not None else None
+        amap.add_argument(
+            Argument(
+                title,
+                members(a.get("members", []), where + ".members", False),
+                steps,
+                pcs_span,
+                bool(a.get("untitled")),
+            )
+        )
+    for i, r in enumerate(_need(data.get("relations", []), list, "relations")):
+        where = f"relations[{i}]"
+        _need(r, dict, where)
+        try:
+            rtype = RelationType(r.get("type"))
+        except ValueError:
+            raise _Bad(f"{where}: unknown relation type {r.get('type')!r}") from None
+        for end in ("source", "target"):
+            node = r.get(end)
+            if not isinstance(node, str) or node not in amap.graph:
+                raise _Bad(f"{where}.{end}: unknown node {node!r}")
+        spans = [_to_span(s, where, name) for s in _need(r.get("spans", []), list, where + ".spans")]
+        relation = amap.add_relation(rtype, r["source"], r["target"], None, bool(r.get("derived", False)))
+        relation.spans.extend(spans)
+    for i, item in enumerate(_need(data.get("mentions", []), list, "mentions")):
+        if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
+            amap.mentions.append((item[0], _to_span(item[1], f"mentions[{i}]", name)))
+
+
+# -- graph formats ------------------------------------------------------------------
+
+
+def flat_graph(amap: ArgumentMap) -> nx.DiGraph[str]:
+    """The map as a graph with plain (string) attributes only, for GraphML and node-link JSON."""
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for node in amap.graph.nodes:
+        record = amap.record(node)
+        text = record.text if isinstance(record, Statement) else record.description
+        graph.add_node(
+            node,
+            kind="statement" if isinstance(record, Statement) else "argument",
+            title=record.title,
+            text=text,
+            tags=" ".join(record.tags),
+        )
+    for source, target, relations in amap.graph.edges(data="relations"):
+        types = sorted(r.type.value for r in relations.values())
+        graph.add_edge(source, target, type=",".join(types), derived=all(r.derived for r in relations.values()))
+    return graph
+
+
+def to_graphml(amap: ArgumentMap) -> str:
+    return "\n".join(nx.generate_graphml(flat_graph(amap), prettyprint=True)) + "\n"
+
+
+def to_node_link(amap: ArgumentMap) -> dict[str, Any]:
+    data: dict[str, Any] = nx.node_link_data(flat_graph(amap), edges="links")
+    return data
+
+
+def node_link_dumps(amap: ArgumentMap) -> str:
+    return json.dumps(to_node_link(amap), indent=2, ensure_ascii=False) + "\n"
+
+
+_MERMAID_ARROWS = {
+    RelationType.SUPPORT: ("-->", "support"),
+    RelationType.ENTAILS: ("-->", "entails"),
+    RelationType.ATTACK: ("--x", "attack"),
+    RelationType.CONTRARY: ("--x", "contrary"),
+    RelationType.UNDERCUT: ("-.->", "undercut"),
+    RelationType.CONTRADICTION: ("x--x", "contradiction"),
+    RelationType.PREMISE_OF: ("-.->", "premise"),
+    RelationType.CONCLUSION_OF: ("==>", "conclusion"),
+}
+
+
+def _mermaid_text(text: str) -> str:
+    """Text for a quoted Mermaid label; Mermaid's entity codes are ``#name;``."""
+    escaped = text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    return escaped.replace("`", "#96;")
+
+
+def to_mermaid(amap: ArgumentMap, direction: str = "BT") -> str:
+    """A Mermaid flowchart: statements as rounded boxes, arguments as hexagons."""
+    ids = {node: f"n{i}" for i, node in enumerate(amap.graph.nodes)}
+    out = [f"flowchart {direction}"]
+    for node, ident in ids.items():
+        record = amap.record(node)
+        if isinstance(record, Statement):
+            label = (
+                record.text
+                if record.is_untitled
+                else f"[{record.title}]: {record.text}"
+                if record.text
+                else f"[{record.title}]"
+            )
+            out.append(f'  {ident}("{_mermaid_text(label)}")')
+        else:
+            label = f"<{record.title}>" + (f": {record.description}" if record.description else "")
+            out.append(f'  {ident}{{{{"{_mermaid_text(label)}"}}}}')
+    for relation in amap.relations():
+        arrow, label = _MERMAID_ARROWS[relation.type]
+        if relation.type is RelationType.PREMISE_OF or relation.type is RelationType.CONCLUSION_OF:
+            out.append(f"  {ids[relation.source]} {arrow} {ids[relation.target]}")
+        else:
+            out.append(f"  {ids[relation.source]} {arrow}|{label}| {ids[relation.target]}")
+    out.append("  classDef argument fill:#e8f0fe")
+    arguments = [ids[n] for n in amap.graph.nodes if n.startswith("<")]
+    if arguments:
+        out.append(f"  class {','.join(arguments)} argument")
+    return "\n".join(out) + "\n"

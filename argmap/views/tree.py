@@ -1,0 +1,400 @@
+"""Tree views of a map: the data behind ``argmap show`` and ``argmap why``.
+
+Both commands walk the graph from one or more top claims down to their reasons and
+produce the same record, a :class:`ViewNode` tree.  ``show`` follows every relation
+(support, attack, undercut, premise); ``why`` follows only the reasons a claim rests
+on and lists the attacks met on the way without going into them.  The records turn
+into JSON with :meth:`ViewNode.to_dict` and into a terminal tree with
+:func:`argmap.views.text.render_tree`.
+
+The walk is iterative (no recursion limit on deep maps) and shows every node's
+subtree once: a node met again is marked ``repeated`` and not expanded.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from argmap._gc import paused_gc
+from argmap.model import ArgumentMap, RelationType, Statement
+
+# How a child relates to its parent in a view, strongest first: the first kind an
+# edge carries decides how it is drawn.
+_KIND_OF: dict[RelationType, str] = {
+    RelationType.UNDERCUT: "undercut",
+    RelationType.ATTACK: "attack",
+    RelationType.CONTRADICTION: "contradiction",
+    RelationType.CONTRARY: "contrary",
+    RelationType.PREMISE_OF: "premise",
+    RelationType.SUPPORT: "support",
+    RelationType.CONCLUSION_OF: "support",
+    RelationType.ENTAILS: "entails",
+}
+ATTACK_KINDS = frozenset({"undercut", "attack", "contradiction", "contrary"})
+"""Relation kinds (``ViewNode.relation``) that speak against the parent."""
+SUPPORT_KINDS = frozenset({"support", "entails", "premise"})
+_ORDER = {"premise": 0, "support": 1, "entails": 2, "attack": 3, "undercut": 4, "contrary": 5, "contradiction": 6}
+
+
+@dataclass
+class ViewNode:
+    """One claim or argument in a tree view, with what the view knows about it."""
+
+    id: str
+    """Node id: ``[Title]`` or ``<Title>``."""
+    kind: str
+    """``statement`` or ``argument``."""
+    title: str
+    text: str
+    tags: list[str] = field(default_factory=list)
+    relation: str | None = None
+    """How this node relates to its parent: support, attack, undercut, premise, ... (None at a root)."""
+    number: int | None = None
+    """The PCS line number when this node is a premise of its parent argument."""
+    label: str | None = None
+    """``IN``, ``OUT`` or ``UNDEC`` when the map was evaluated."""
+    quote: str | None = None
+    para: Any = None
+    implicit: bool = False
+    location: str | None = None
+    """``file:line:col`` of the definition."""
+    repeated: bool = False
+    """Already shown elsewhere in this view; its reasons are not repeated."""
+    truncated: bool = False
+    """Has reasons or attacks below the depth limit."""
+    expanded: bool = True
+    """False for attacks listed by ``why`` without their own reasons."""
+    children: list[ViewNode] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (iterative, so deep trees do not hit the recursion limit)."""
+        root = self._flat()
+        stack: list[tuple[ViewNode, dict[str, Any]]] = [(self, root)]
+        while stack:
+            node, out = stack.pop()
+            kids: list[dict[str, Any]] = []
+            for child in node.children:
+                flat = child._flat()
+                kids.append(flat)
+                stack.append((child, flat))
+            out["children"] = kids
+        return root
+
+    def _flat(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "title": self.title,
+            "text": self.text,
+            "tags": list(self.tags),
+            "relation": self.relation,
+        }
+        if self.number is not None:
+            out["number"] = self.number
+        if self.label is not None:
+            out["label"] = self.label
+        if self.quote is not None:
+            out["quote"] = self.quote
+        if self.para is not None:
+            out["para"] = self.para
+        if self.implicit:
+            out["implicit"] = True
+        if self.location is not None:
+            out["location"] = self.location
+        if self.repeated:
+            out["repeated"] = True
+        if self.truncated:
+            out["truncated"] = True
+        if not self.expanded:
+            out["expanded"] = False
+        return out
+
+    def walk(self) -> list[ViewNode]:
+        """Every node of the tree, depth first, parents before children."""
+        found: list[ViewNode] = []
+        stack = [self]
+        while stack:
+            node = stack.pop()
+            found.append(node)
+            stack.extend(reversed(node.children))
+        return found
+
+
+@dataclass
+class TreeView:
+    """A forest of :class:`ViewNode` roots plus what the header says."""
+
+    title: str
+    roots: list[ViewNode]
+    command: str
+    """``show`` or ``why``."""
+    depth: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "map": self.title,
+            "view": self.command,
+            "depth": self.depth,
+            "roots": [r.to_dict() for r in self.roots],
+        }
+
+
+def make_node(
+    amap: ArgumentMap,
+    node: str,
+    labels: dict[str, str] | None = None,
+    relation: str | None = None,
+) -> ViewNode:
+    """The :class:`ViewNode` for ``node`` without children."""
+    # One pass over the members (the record's properties would make one each).
+    record = amap.record(node)
+    quote: str | None = None
+    para: Any = None
+    seen_tags: dict[str, None] = {}
+    data: dict[str, Any] = {}
+    text = ""
+    span = None
+    for member in record.members:
+        for t in member.tags:
+            seen_tags[t] = None
+        if member.data:
+            data.update(member.data)
+        if not member.is_reference:
+            if span is None:
+                span = member.span
+            if not text and member.text:
+                text = member.text
+    if span is None:
+        span = record.members[0].span if record.members else getattr(record, "pcs_span", None)
+    kind = "statement" if isinstance(record, Statement) else "argument"
+    title = record.title
+    raw_quote = data.get("quote")
+    if isinstance(raw_quote, str | int | float) and not isinstance(raw_quote, bool):
+        quote = str(raw_quote)
+    raw_para = data.get("para", data.get("paragraph"))
+    if isinstance(raw_para, str | int) and not isinstance(raw_para, bool):
+        para = raw_para
+    tags = list(seen_tags)
+    return ViewNode(
+        id=node,
+        kind=kind,
+        title=title,
+        text=text,
+        tags=list(tags),
+        relation=relation,
+        label=labels.get(node) if labels else None,
+        quote=quote,
+        para=para,
+        implicit="implicit" in tags,
+        location=str(span) if span is not None else None,
+    )
+
+
+def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
+    """What hangs below ``node`` in a tree: ``(child id, relation kind, PCS number)``.
+
+    Premises first (in PCS order), then supporters, then attackers; contradiction
+    counts both ways.  A pair of nodes joined by a support and an attack appears
+    twice, once per kind."""
+    found: dict[tuple[str, str], int | None] = {}
+    if node[0] == "<":
+        record = amap.arguments.get(node[1:-1])
+        if record is not None:
+            for step in record.pcs:
+                if step.role == "premise":
+                    found.setdefault((f"[{step.statement}]", "premise"), step.number)
+    # networkx's edge views cost more than the rest of the walk: read its adjacency
+    # dicts directly (pred/succ of a DiGraph map neighbour -> edge attributes).
+    graph = amap.graph
+    for source, attrs in graph._pred[node].items():
+        for rtype in attrs["relations"]:
+            found.setdefault((source, _KIND_OF[rtype]), None)
+    for target, attrs in graph._succ[node].items():
+        if RelationType.CONTRADICTION in attrs["relations"]:
+            found.setdefault((target, "contradiction"), None)
+    items = [(child, kind, number) for (child, kind), number in found.items() if child != node]
+    if len(items) > 1:
+        items.sort(key=lambda item: _ORDER[item[1]])  # stable: document order within a kind
+    return items
+
+
+def has_below(amap: ArgumentMap, node: str) -> bool:
+    """Whether :func:`below` would find anything, without building the list."""
+    graph = amap.graph
+    if any(source != node for source in graph._pred[node]):
+        return True
+    if node[0] == "<":
+        record = amap.arguments.get(node[1:-1])
+        if record is not None and any(step.role == "premise" for step in record.pcs):
+            return True
+    return any(
+        target != node and RelationType.CONTRADICTION in attrs["relations"]
+        for target, attrs in graph._succ[node].items()
+    )
+
+
+_FLOW_OUT = frozenset(RelationType) - {RelationType.CONTRADICTION}
+_SUPPORT_IN = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
+
+
+def tops(amap: ArgumentMap) -> list[str]:
+    """Where ``show`` starts: the main conclusions, then every other root of the map.
+
+    The same nodes as :func:`argmap.queries.main_conclusions` followed by
+    :func:`argmap.queries.roots`, computed in one pass over the adjacency dicts."""
+    graph = amap.graph
+    succ, pred = graph._succ, graph._pred
+    marked = [
+        s.node
+        for s in amap.statements.values()
+        if any(m.data.get("main") is True or "main" in m.tags for m in s.members if m.data or m.tags)
+    ]
+    roots = [n for n in graph.nodes if not any(_FLOW_OUT.intersection(a["relations"]) for a in succ[n].values())]
+    supported = [
+        n for n in roots if n[0] == "[" and any(_SUPPORT_IN.intersection(a["relations"]) for a in pred[n].values())
+    ]
+    found = dict.fromkeys(marked + supported + roots)
+    if not found and len(graph):
+        # Everything sits on a cycle: start at the first node written.
+        found[next(iter(graph.nodes))] = None
+    return list(found)
+
+
+def build_tree(
+    amap: ArgumentMap,
+    roots: list[str],
+    depth: int | None = None,
+    labels: dict[str, str] | None = None,
+    expand_attacks: bool = True,
+) -> list[ViewNode]:
+    """Walk from ``roots`` down to ``depth`` levels (None: all the way).
+
+    With ``expand_attacks=False`` (``why``) attackers are listed but not expanded:
+    the tree follows only the reasons."""
+    # A node is expanded where it is first *printed* (pre-order), and only there;
+    # later occurrences say "see above".  A node cut off by the depth limit does
+    # not count as shown, so a shallower occurrence later still expands.
+    shown: set[str] = set()
+    result: list[ViewNode] = []
+    stack: list[tuple[ViewNode, int]] = []
+    for root in roots:
+        view = make_node(amap, root, labels)
+        result.append(view)
+        stack.append((view, 0))
+        while stack:
+            current, level = stack.pop()
+            if current.id in shown:
+                current.repeated = has_below(amap, current.id)
+                continue
+            if depth is not None and level >= depth:
+                current.truncated = has_below(amap, current.id)
+                continue
+            children = below(amap, current.id)
+            if not children:
+                continue
+            shown.add(current.id)
+            pending: list[tuple[ViewNode, int]] = []
+            for child, kind, number in children:
+                child_view = make_node(amap, child, labels, kind)
+                child_view.number = number
+                current.children.append(child_view)
+                if not expand_attacks and kind in ATTACK_KINDS:
+                    child_view.expanded = False
+                    child_view.truncated = has_below(amap, child)
+                    continue
+                pending.append((child_view, level + 1))
+            # Depth first, children in order: push them reversed.
+            stack.extend(reversed(pending))
+    return result
+
+
+def _matches(amap: ArgumentMap, node: ViewNode, tag: str | None, section: str | None) -> bool:
+    if tag is not None and tag.lstrip("#").lower() not in {t.lower() for t in node.tags}:
+        return False
+    if section is not None:
+        record = amap.record(node.id)
+        wanted = section.lower()
+        names = set()
+        for sid in record.sections:
+            sec = amap.sections.get(sid)
+            if sec is not None:
+                names.add(sec.title.lower())
+                names.add(sec.id.lower())
+        if wanted not in names:
+            return False
+    return True
+
+
+def prune(amap: ArgumentMap, roots: list[ViewNode], tag: str | None, section: str | None) -> list[ViewNode]:
+    """Keep the nodes that match ``tag`` and ``section`` and the paths leading to them."""
+    if tag is None and section is None:
+        return roots
+    keep: dict[int, bool] = {}
+    for root in roots:
+        # Post-order without recursion: parents are visited before children in walk(),
+        # so go through the list backwards.
+        for node in reversed(root.walk()):
+            node.children = [c for c in node.children if keep[id(c)]]
+            keep[id(node)] = bool(node.children) or _matches(amap, node, tag, section)
+    return [r for r in roots if keep[id(r)]]
+
+
+def show_view(
+    amap: ArgumentMap,
+    focus: str | None = None,
+    depth: int | None = None,
+    tag: str | None = None,
+    section: str | None = None,
+    labels: dict[str, str] | None = None,
+) -> TreeView:
+    """The ``show`` tree: from the main conclusions (or ``focus``) down."""
+    roots = [focus] if focus is not None else tops(amap)
+    with paused_gc():
+        forest = build_tree(amap, roots, depth, labels)
+        forest = prune(amap, forest, tag, section)
+    return TreeView(map_title(amap), forest, "show", depth)
+
+
+def why_view(
+    amap: ArgumentMap,
+    claim: str,
+    depth: int | None = None,
+    labels: dict[str, str] | None = None,
+) -> TreeView:
+    """The ``why`` tree: the reasons under ``claim`` down to its premises, with the attacks met."""
+    with paused_gc():
+        forest = build_tree(amap, [claim], depth, labels, expand_attacks=False)
+    return TreeView(map_title(amap), forest, "why", depth)
+
+
+def to_json(data: Any) -> str:
+    """``json.dumps`` for views: a chain of reasons thousands of levels deep nests that
+    deep in JSON too, past the default recursion limit of the encoder."""
+    try:
+        return json.dumps(data, indent=2, ensure_ascii=False)
+    except RecursionError:
+        limit = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(limit, 60000))
+        try:
+            return json.dumps(data, indent=2, ensure_ascii=False)
+        finally:
+            sys.setrecursionlimit(limit)
+
+
+def strip_tags(text: str, tags: list[str]) -> str:
+    """The text without its ``#tag`` / ``#(tag words)`` markers (views show tags apart)."""
+    for tag in tags:
+        for marker in (f"#({tag})", f"#{tag}"):
+            text = re.sub(rf"(^|\s){re.escape(marker)}(?=$|[\s.,;:!?)])", " ", text)
+    return " ".join(text.split())
+
+
+def map_title(amap: ArgumentMap) -> str:
+    title = amap.frontmatter.get("title")
+    if isinstance(title, str | int | float) and title != "":
+        return str(title)
+    return amap.source_name.replace("\\", "/").rsplit("/", 1)[-1]

@@ -1,0 +1,326 @@
+"""The command line end to end: exit codes, --json, errors as one line, golden text."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.cli import main
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+SMALL = HERE / "fixtures" / "cli-small.argdown"
+NASTY = HERE / "fixtures" / "cli-nasty.argdown"
+GOLDEN = HERE / "golden"
+
+
+@pytest.fixture(autouse=True)
+def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exit:
+        code = exit.code if isinstance(exit.code, int) else 1
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> None:
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("argmap: error: ")
+    assert "Traceback" not in err
+
+
+# -- show / why -----------------------------------------------------------------
+
+
+def test_show_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "-m", str(SMALL), "--no-labels")
+    assert code == 0, err
+    assert out.splitlines()[1].startswith("[Ceasefire]: The ceasefire should be extended.")
+    assert "\x1b[" not in out  # NO_COLOR and not a terminal: no escape codes
+    assert "├── + <Fewer deaths>" in out and "└── - <Rebels regroup>" in out
+
+
+def test_show_focus_depth_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "-m", str(SMALL), "--focus", "rebels", "--depth", "1", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["roots"][0]["id"] == "<Rebels regroup>"
+    assert {c["id"] for c in data["roots"][0]["children"]} == {"[Monitors]", "<Monitoring works>"}
+
+
+def test_show_labels_are_wired(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("argmap.semantics", reason="semantics not installed")
+    from argmap.semantics import label_map  # noqa: F401
+
+    code, out, _ = run(capsys, "show", "-m", str(SMALL), "--json")
+    assert code == 0
+    labels = {n["label"] for n in _walk(json.loads(out)["roots"])}
+    assert labels <= {"IN", "OUT", "UNDEC"} and labels
+    code, out, _ = run(capsys, "show", "-m", str(SMALL), "--json", "--no-labels")
+    assert all("label" not in n for n in _walk(json.loads(out)["roots"]))
+
+
+def _walk(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
+    found: list[dict[str, object]] = []
+    stack = list(nodes)
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(node["children"])  # type: ignore[arg-type]
+    return found
+
+
+def test_show_tag_without_matches_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "-m", str(SMALL), "--tag", "nothing")
+    assert code == 1
+    one_line_error(err)
+
+
+def test_why_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "why", "[Ceasefire]", "-m", str(SMALL), "--no-labels")
+    assert code == 0
+    assert "“hundreds die each week” (¶3)" in out
+    assert "(2) [Stops] (implicit)" in out
+    code, out, _ = run(capsys, "why", "Ceasefire", "-m", str(SMALL), "--json", "--depth", "1")
+    data = json.loads(out)
+    assert data["view"] == "why" and data["depth"] == 1
+    assert data["roots"][0]["children"][0]["truncated"] is True
+
+
+def test_why_reads_stdin(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SMALL.read_bytes())))
+    code, out, _ = run(capsys, "why", "<Fewer deaths>", "-m", "-", "--json")
+    assert code == 0
+    assert json.loads(out)["roots"][0]["children"][0]["id"] == "[Violence]"
+
+
+# -- claims on the command line ---------------------------------------------------
+
+
+@pytest.mark.parametrize("claim", ["[Talks]", "Talks", "talks", "negotiations have", "GENEVA"])
+def test_claim_forms(capsys: pytest.CaptureFixture[str], claim: str) -> None:
+    if claim == "GENEVA":  # only in the quote: not a title or text, so no match
+        code, _, err = run(capsys, "why", claim, "-m", str(SMALL))
+        assert code == 2
+        one_line_error(err)
+        return
+    code, out, _ = run(capsys, "why", claim, "-m", str(SMALL), "--json")
+    assert code == 0
+    assert json.loads(out)["roots"][0]["id"] == "[Talks]"
+
+
+def test_ambiguous_claim_lists_candidates(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "why", "monitor", "-m", str(SMALL))
+    assert code == 2 and out == ""
+    assert "ambiguous" in err.splitlines()[0]
+    assert "[Monitors]" in err and "<Monitoring works>" in err
+
+
+def test_unknown_claim_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "why", "[Ceasfire]", "-m", str(SMALL))
+    assert code == 2
+    one_line_error(err)
+    assert "did you mean [Ceasefire]" in err
+
+
+# -- never a traceback ------------------------------------------------------------
+
+
+def test_bad_inputs_give_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    binary = tmp_path / "bin.argdown"
+    binary.write_bytes(b"[A]: x\x00y")
+    latin1 = tmp_path / "latin1.argdown"
+    latin1.write_bytes(b"[A]: caf\xe9.\n  + [B]: b.\n")
+    for args in (
+        ["show", "-m", str(tmp_path / "missing.argdown")],
+        ["show", "-m", str(tmp_path)],
+        ["why", "A", "-m", str(binary)],
+        ["find", "x", "-m", str(latin1)],
+        ["show", "--depth", "many", "-m", str(SMALL)],
+        ["show", "--dpth", "2", "-m", str(SMALL)],
+        ["render", "-o", str(tmp_path / "x.gif"), "-m", str(SMALL)],
+        ["render", "-o", str(tmp_path / "no" / "such" / "dir.svg"), "-m", str(SMALL), "--format", "dot"],
+        ["rules", "AM999"],
+        ["frobnicate"],
+    ):
+        code, _, err = run(capsys, *args)
+        assert code == 2, args
+        one_line_error(err)
+
+
+def test_misspelt_option_suggests(capsys: pytest.CaptureFixture[str]) -> None:
+    _, _, err = run(capsys, "show", "--dpth", "2")
+    assert "did you mean --depth?" in err
+
+
+def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
+    import argmap
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"argmap {argmap.__version__}"
+    for command in ("show", "why", "find", "list", "validate", "rules", "render"):
+        code, out, _ = run(capsys, command, "--help")
+        assert code == 0
+        assert "Example: argmap " + command in " ".join(out.split()), command
+
+
+# -- find / list ------------------------------------------------------------------
+
+
+def test_find(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "find", "monitor", "-m", str(SMALL), "--json")
+    assert code == 0
+    assert [n["id"] for n in json.loads(out)] == ["[Monitors]", "<Monitoring works>"]
+    code, out, err = run(capsys, "find", "zebra", "-m", str(SMALL))
+    assert code == 1 and out == "" and "no claim contains" in err
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "list", "--premises", "-m", str(SMALL), "--json")
+    assert code == 0
+    assert [n["id"] for n in json.loads(out)] == ["[Violence]", "[Stops]"]
+    code, out, _ = run(capsys, "list", "--arguments", "--tag", "prediction", "-m", str(SMALL))
+    assert "<Monitoring works>: Past monitoring" in out.splitlines()[0]
+    assert out.split()[0] == "25"  # the line it is defined on
+
+
+# -- validate / rules -------------------------------------------------------------
+
+
+def test_validate_golden_and_exit_codes(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(HERE)
+    code, out, _ = run(capsys, "validate", "fixtures/cli-small.argdown")
+    assert code == 0  # warnings only
+    golden = GOLDEN / "validate-small.txt"
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        golden.write_text(out, "utf-8")
+    assert out == golden.read_text("utf-8")
+    code, _, _ = run(capsys, "validate", "fixtures/cli-small.argdown", "--strict")
+    assert code == 1
+
+
+def test_validate_errors_json_github(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: a.\n  + [Aa]\n  + [B]: b.\n    + [A]\n", "utf-8")
+    code, out, _ = run(capsys, "validate", str(bad), str(SMALL), "--format", "json")
+    assert code == 2
+    found = json.loads(out)
+    assert {d["file"] for d in found} == {str(bad), str(SMALL)}
+    assert any(d["severity"] == "error" for d in found)
+    code, out, _ = run(capsys, "validate", str(bad), "--format", "github")
+    assert code == 2
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in out.splitlines())
+    assert f"file={bad}" in out
+
+
+def test_validate_missing_file_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "validate", str(tmp_path / "nope.argdown"))
+    assert code == 2 and "AM000" in out
+
+
+def test_validate_source(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("argmap.provenance")
+    source = tmp_path / "oped.txt"
+    source.write_text("Talks began in Geneva.\n\nNothing else.\n", "utf-8")
+    code, out, _ = run(capsys, "validate", str(SMALL), "--source", str(source), "--format", "json")
+    codes = {d["code"] for d in json.loads(out)}
+    assert codes - {"AM203", "AM204"}, "the provenance check found nothing wrong with made-up quotes"
+    code, _, err = run(capsys, "validate", str(SMALL), "--source", str(tmp_path / "missing.txt"))
+    assert code == 2
+    one_line_error(err)
+
+
+def test_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.rules import RULES
+
+    code, out, _ = run(capsys, "rules", "--json")
+    assert code == 0
+    assert [r["code"] for r in json.loads(out)] == sorted(RULES)
+    code, out, _ = run(capsys, "rules", "am201")
+    assert code == 0 and out.startswith("AM201 circular-support (error)")
+    assert RULES["AM201"].explanation.split()[0] in out
+
+
+# -- render -----------------------------------------------------------------------
+
+
+def test_render_dot_to_stdout_and_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "render", "--format", "dot", "-m", str(SMALL), "--no-labels")
+    assert code == 0 and out.startswith("digraph argmap {")
+    target = tmp_path / "map.gv"
+    code, _, _ = run(capsys, "render", "-o", str(target), "-m", str(SMALL), "--no-labels")
+    assert code == 0 and target.read_text("utf-8") == out
+
+
+def test_render_svg_by_extension_and_atomic_replace(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("pygraphviz")
+    target = tmp_path / "map.svg"
+    target.write_text("old", "utf-8")
+    code, _, err = run(capsys, "render", "-o", str(target), "-m", str(SMALL))
+    assert code == 0, err
+    assert target.read_text("utf-8").lstrip().startswith("<?xml")
+    assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]  # no temporary file left
+
+
+def test_render_failure_keeps_the_old_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "map.svg"
+    target.write_text("old", "utf-8")
+    code, _, err = run(capsys, "render", "-o", str(target), "-m", str(tmp_path / "missing.argdown"))
+    assert code == 2
+    one_line_error(err)
+    assert target.read_text("utf-8") == "old"
+
+
+def test_python_dash_m_and_no_traceback_in_a_real_process(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "why", "zzzz", "-m", str(SMALL)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    one_line_error(done.stderr)
+    if shutil.which("head"):
+        # A closed pipe (argmap show | head -1) ends quietly.
+        shown = subprocess.run(
+            f"{sys.executable} -m argmap show -m {SMALL} | head -1",
+            shell=True,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
+        assert "Traceback" not in shown.stderr and "Error" not in shown.stderr
+
+
+def test_completion_offers_titles(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer
+
+    from argmap.cli.common import complete_claim
+
+    ctx = typer.Context(typer.main.get_command(__import__("argmap.cli", fromlist=["app"]).app))
+    ctx.params["map_path"] = str(SMALL)
+    assert complete_claim(ctx, "Mon") == ["Monitors", "Monitoring works"]
+    assert complete_claim(ctx, "[viol") == ["Violence"]
+    assert complete_claim(ctx, "deaths") == ["Fewer deaths"]
+    ctx.params["map_path"] = "/no/such/file"
+    assert complete_claim(ctx, "x") == []

@@ -1,0 +1,385 @@
+"""Reading and writing other formats: Argdown round trips, fmt, AIF, Kialo, argmap JSON,
+graph formats, the convert/export/fmt commands and bad input."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from conftest import SHARED, shared_path
+
+import argmap
+from argmap.cli.common import app
+from argmap.diagnostics import Severity
+from argmap.interchange.aif import read_aif, to_aif
+from argmap.interchange.argdown_json import to_argdown_json
+from argmap.interchange.argdown_writer import escape_text, to_argdown
+from argmap.interchange.argmap_json import (
+    read_argmap_json,
+    to_argmap_json,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+)
+from argmap.interchange.compare import differences
+from argmap.interchange.formats import FormatError, format_of, read_path
+from argmap.interchange.kialo import read_kialo
+from argmap.model import RelationType
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "interchange"
+CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"
+runner = CliRunner()
+
+
+def corpus_files() -> list[str]:
+    if not CORPUS_INPUTS.is_dir():
+        return ["<corpus missing>"]
+    return sorted(p.name for p in CORPUS_INPUTS.glob("*.argdown"))
+
+
+def errors(diagnostics: list[argmap.Diagnostic]) -> list[argmap.Diagnostic]:
+    return [d for d in diagnostics if d.severity is Severity.ERROR]
+
+
+# -- Argdown -> argmap -> Argdown -> argmap ------------------------------------------
+
+
+@pytest.mark.parametrize("name", corpus_files())
+def test_argdown_round_trip_keeps_the_model(name: str) -> None:
+    path = shared_path("corpus", "argdown", "inputs", name)
+    text = path.read_text("utf-8")
+    amap, diagnostics = argmap.load(path)
+    before = {d.code for d in errors(diagnostics)}
+    for source in (None, text):  # from the model, and keeping the source's texts as fmt does
+        written = to_argdown(amap, source)
+        again, more = argmap.load(written, name="<written>")
+        assert [d for d in errors(more) if d.code not in before] == []
+        assert differences(amap, again) == [], written
+
+
+@pytest.mark.parametrize("name", corpus_files())
+def test_fmt_layout_is_idempotent(name: str) -> None:
+    path = shared_path("corpus", "argdown", "inputs", name)
+    text = path.read_text("utf-8")
+    once = to_argdown(argmap.load(path)[0], text, keep_comments=True)
+    twice = to_argdown(argmap.load(once, name="<once>")[0], once, keep_comments=True)
+    assert once == twice
+
+
+def test_writer_canonical_layout() -> None:
+    text = (FIXTURES / "messy.argdown").read_text("utf-8")
+    amap, _ = argmap.load(text)
+    out = to_argdown(amap, text)
+    assert "[Ban]: Cities should ban cars from their centres. {source: op-ed, year: 2020}\n" in out
+    assert "\n    + <Clean Air>: Cars pollute the air.\n" in out  # '<+' becomes '+', four spaces
+    assert "\n        - [Electric]:" in out
+    assert "Shops need **deliveries**." in out  # the source's Markdown is kept
+    assert "[cargo bike](https://example.org/bike)" in out
+    assert "-- Modus ponens {uses: [1, 2]} --" in out
+    assert out.endswith("\n[Electric]\n    >< [Fossil]: Most cars burn fossil fuel.\n")  # stays in its block
+    assert "\n\n\n" not in out
+    assert differences(amap, argmap.load(out)[0]) == []
+
+
+def test_writer_escapes_model_text() -> None:
+    assert escape_text("a [b] <c> *d* {e}", []) == r"a \[b\] \<c\> \*d\* \{e\}"
+    assert escape_text("keep #this and #that", ["this"]) == r"keep #this and \#that"
+    assert escape_text("- not a relation", []).startswith("\\-")
+    amap, _ = argmap.load("[A]: x\n")
+    amap.statements["A"].members[0].text = "a [b] <c> - #d {e: 1}"
+    again, diagnostics = argmap.load(to_argdown(amap))
+    assert not errors(diagnostics)
+    assert again.statements["A"].text == "a [b] <c> - #d {e: 1}"
+    assert again.statements["A"].tags == []
+
+
+def test_writer_handles_deep_nesting_without_recursion() -> None:
+    depth = 3000
+    lines = ["[S0]: root"] + [" " * (2 * i) + f"+ [S{i}]: s{i}" for i in range(1, depth)]
+    amap, _ = argmap.load("\n".join(lines) + "\n")
+    out = to_argdown(amap)
+    again, _ = argmap.load(out)
+    assert len(again.statements) == depth
+    assert sum(1 for _ in again.relations(RelationType.SUPPORT)) == depth - 1
+
+
+# -- Argdown JSON ----------------------------------------------------------------------
+
+
+def test_argdown_json_shape() -> None:
+    amap, _ = argmap.load(
+        "# Part #p\n\n[A]: One. #t\n  + <R>: Reason.\n\n<R>\n\n(1) [P]: Premise.\n----\n(2) [A]\n\n[A]\n  - [B]: Two.\n"
+    )
+    doc = to_argdown_json(amap)
+    assert set(doc) == {"statements", "arguments", "relations", "sections", "tags"}
+    assert doc["statements"]["A"]["type"] == "equivalence-class"
+    assert doc["statements"]["A"]["members"][0]["role"] == "top-level-statement"
+    assert [s["role"] for s in doc["arguments"]["R"]["pcs"]] == ["premise", "main-conclusion"]
+    relation = {k: doc["relations"][0][k] for k in ("relationType", "from", "fromType", "to", "toType")}
+    assert relation in (
+        {
+            "relationType": "support",
+            "from": "A",
+            "fromType": "equivalence-class",
+            "to": "A",
+            "toType": "equivalence-class",
+        },
+        {
+            "relationType": "attack",
+            "from": "B",
+            "fromType": "equivalence-class",
+            "to": "A",
+            "toType": "equivalence-class",
+        },
+    )
+    # <R> is reconstructed and concludes [A]: Argdown lists its support of [A] as [A] -> [A], i.e. not at all.
+    assert all(r["from"] != "R" for r in doc["relations"])
+    assert doc["sections"][0]["title"] == "Part"
+    assert set(doc["tags"]) == {"t", "p"}
+
+
+# -- AIF ------------------------------------------------------------------------------
+
+
+def aif_view(amap: argmap.ArgumentMap) -> tuple[set[str], set[tuple[str, frozenset[str], str]]]:
+    """Statements (as sets of member texts) and relations by texts, independent of ids and titles."""
+
+    def texts(title: str) -> str:
+        return " | ".join(sorted(amap.statements[title].texts))
+
+    statements = {texts(t) for t in amap.statements}
+    relations: set[tuple[str, frozenset[str], str]] = set()
+    for argument in amap.arguments.values():
+        if argument.conclusion is not None:
+            relations.add(("support", frozenset(texts(p) for p in argument.premises), texts(argument.conclusion)))
+    for relation in amap.relations(RelationType.ATTACK, RelationType.SUPPORT, RelationType.UNDERCUT):
+        ends = [
+            texts(n[1:-1]) if n.startswith("[") else "<" + ",".join(sorted(amap.arguments[n[1:-1]].premises)) + ">"
+            for n in (relation.source, relation.target)
+        ]
+        relations.add((relation.type.value, frozenset([ends[0]]), ends[1]))
+    return statements, relations
+
+
+@pytest.mark.parametrize("sample", ["6064-original.json", "6064-reconstructed.json"])
+def test_aif_round_trip(sample: str) -> None:
+    text = shared_path("corpus", "aif", sample).read_text("utf-8")
+    amap, diagnostics = read_aif(text, sample)
+    assert errors(diagnostics) == []
+    again, more = read_aif(json.dumps(to_aif(amap)), "again")
+    assert errors(more) == []
+    assert aif_view(again) == aif_view(amap)
+
+
+def test_aif_reads_the_argument_layer_and_keeps_the_dialogue() -> None:
+    text = shared_path("corpus", "aif", "6064-original.json").read_text("utf-8")
+    source = json.loads(text)
+    amap, _ = read_aif(text, "6064-original.json")
+    i_nodes = [n for n in source["nodes"] if n["type"] == "I"]
+    ra_nodes = [n for n in source["nodes"] if n["type"] == "RA"]
+    assert len(amap.statements) == len(i_nodes) == 9
+    assert len(amap.arguments) == len(ra_nodes) == 5
+    for argument in amap.arguments.values():
+        assert argument.premises and argument.conclusion is not None
+    kept = amap.frontmatter["aif"]
+    dialogue = [n for n in source["nodes"] if n["type"] in ("L", "TA", "YA")]
+    assert len(kept["nodes"]) == len(dialogue) > 0
+    assert kept["locutions"] == source["locutions"]
+    written = to_aif(amap)
+    assert {n["nodeID"] for n in dialogue} <= {n["nodeID"] for n in written["nodes"]}
+    # The dialogue layer's edges still point at nodes that exist.
+    ids = {n["nodeID"] for n in written["nodes"]}
+    assert all(e["fromID"] in ids and e["toID"] in ids for e in written["edges"])
+
+
+def test_aif_equivalence_and_attacks() -> None:
+    doc = {
+        "nodes": [
+            {"nodeID": "a", "text": "Taxes should rise.", "type": "I"},
+            {"nodeID": "b", "text": "Taxes ought to go up.", "type": "I"},
+            {"nodeID": "c", "text": "Growth would suffer.", "type": "I"},
+            {"nodeID": "m", "text": "Default Rephrase", "type": "MA"},
+            {"nodeID": "x", "text": "Default Conflict", "type": "CA"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "a", "toID": "m"},
+            {"edgeID": "2", "fromID": "m", "toID": "b"},
+            {"edgeID": "3", "fromID": "c", "toID": "x"},
+            {"edgeID": "4", "fromID": "x", "toID": "b"},
+        ],
+    }
+    amap, diagnostics = read_aif(json.dumps(doc))
+    assert diagnostics == []
+    assert len(amap.statements) == 2
+    merged = amap.statements["Ia"]
+    assert sorted(merged.texts) == ["Taxes ought to go up.", "Taxes should rise."]
+    assert [(r.type, r.source, r.target) for r in amap.relations()] == [(RelationType.ATTACK, "[Ic]", "[Ia]")]
+    assert aif_view(read_aif(json.dumps(to_aif(amap)))[0]) == aif_view(amap)
+
+
+def test_aif_bad_input_names_the_place() -> None:
+    _, diagnostics = read_aif((FIXTURES / "unknown-node.aif.json").read_text("utf-8"), "unknown-node.aif.json")
+    bad = errors(diagnostics)
+    assert [d.code for d in bad] == ["AM403"]
+    assert "edge 12" in bad[0].message and "99" in bad[0].message
+    assert bad[0].span is not None and bad[0].span.line == 10
+    _, diagnostics = read_aif((FIXTURES / "malformed.json").read_text("utf-8"), "malformed.json")
+    assert [(d.code, d.span.line if d.span else None) for d in diagnostics] == [("AM400", 3)]
+    _, diagnostics = read_aif("[1, 2]", "list.json")
+    assert [d.code for d in diagnostics] == ["AM401"]
+
+
+# -- Kialo ----------------------------------------------------------------------------
+
+
+def test_kialo_reads_claims_stances_and_links() -> None:
+    amap, diagnostics = read_kialo((FIXTURES / "cars.txt").read_text("utf-8"), "cars.txt")
+    assert diagnostics == []
+    assert amap.frontmatter["title"] == "Should cities ban cars from their centres?"
+    assert sorted(amap.statements) == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3"]
+    assert amap.statements["1.1.1"].text == "Electric cars do not pollute the air where they are driven."
+    relations = {(r.type.value, r.source, r.target) for r in amap.relations()}
+    assert ("support", "[1.1]", "[1]") in relations
+    assert ("attack", "[1.2]", "[1]") in relations
+    assert ("support", "[1.2.1]", "[1.1.1]") in relations  # "-> See 1.2.1." reuses claim 1.2.1
+    assert len(relations) == 6
+
+
+def test_kialo_broken_numbering_names_the_lines() -> None:
+    _, diagnostics = read_kialo((FIXTURES / "broken.txt").read_text("utf-8"), "broken.txt")
+    found = {(d.code, d.span.line if d.span else 0) for d in diagnostics}
+    assert found == {("AM411", 5), ("AM411", 6), ("AM411", 7)}
+    assert any("1.3" in d.message for d in diagnostics)
+    _, diagnostics = read_kialo("just some text\n", "plain.txt")
+    assert [d.code for d in diagnostics] == ["AM410"]
+
+
+# -- argmap JSON, GraphML, node-link, Mermaid -----------------------------------------
+
+
+@pytest.mark.parametrize("name", ["examples__argdown-primer.argdown", "syntax__README__53.argdown"])
+def test_argmap_json_is_lossless(name: str) -> None:
+    amap, _ = argmap.load(shared_path("corpus", "argdown", "inputs", name))
+    again, diagnostics = read_argmap_json(json.dumps(to_argmap_json(amap)))
+    assert diagnostics == []
+    assert differences(amap, again) == []
+
+    def relations(m: argmap.ArgumentMap) -> list[str]:
+        return sorted(json.dumps(r, sort_keys=True) for r in to_argmap_json(m)["relations"])
+
+    assert relations(again) == relations(amap)  # spans and derived flags included
+
+
+def test_argmap_json_bad_input() -> None:
+    _, diagnostics = read_argmap_json(
+        '{"format": "argmap", "statements": [], "relations": [{"type": "support", "source": "[A]", "target": "[B]"}]}'
+    )
+    assert [d.code for d in diagnostics] == ["AM420"] and "unknown node" in diagnostics[0].message
+    _, diagnostics = read_argmap_json("{not json")
+    assert diagnostics[0].code == "AM420" and diagnostics[0].span is not None
+
+
+def test_graph_formats() -> None:
+    text = (FIXTURES / "messy.argdown").read_text("utf-8")
+    amap, _ = argmap.load(text)
+    graph = nx.parse_graphml(to_graphml(amap))
+    assert graph.number_of_nodes() == amap.graph.number_of_nodes()
+    assert graph.number_of_edges() == amap.graph.number_of_edges()
+    assert graph.nodes["[Ban]"]["kind"] == "statement"
+    linked = nx.node_link_graph(to_node_link(amap), edges="links")
+    assert set(linked.nodes) == set(amap.graph.nodes)
+    mermaid = to_mermaid(amap)
+    assert mermaid.startswith("flowchart BT\n")
+    assert mermaid.count("-->|support|") == 1 and "x--x|contradiction|" in mermaid
+    assert '"' not in mermaid.replace('("', "").replace('")', "").replace('{{"', "").replace('"}}', "")
+
+
+def test_format_names() -> None:
+    assert format_of("a.argdown", False) == "argdown"
+    assert format_of("a.argdown.json", True) == "argdown-json"
+    assert format_of("a.json", True) == "argmap-json"
+    assert format_of("a.nodelink.json", True) == "node-link"
+    with pytest.raises(FormatError):
+        format_of("a.docx", True)
+    _, diagnostics, _ = read_path(FIXTURES / "unknown-node.aif.json")
+    assert errors(diagnostics)
+
+
+# -- the commands -----------------------------------------------------------------------
+
+
+def test_convert_picks_formats_by_extension(tmp_path: Path) -> None:
+    out = tmp_path / "cars.argdown"
+    result = runner.invoke(app, ["convert", str(FIXTURES / "cars.txt"), str(out)])
+    assert result.exit_code == 0, result.output
+    amap, diagnostics = argmap.load(out)
+    assert not errors(diagnostics) and sorted(amap.statements) == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3"]
+    aif = tmp_path / "cars.out"
+    result = runner.invoke(app, ["convert", str(out), str(aif), "--to", "aif"])
+    assert result.exit_code == 0, result.output
+    assert {n["type"] for n in json.loads(aif.read_text("utf-8"))["nodes"]} == {"I", "RA", "CA"}
+
+
+def test_convert_writes_nothing_on_errors(tmp_path: Path) -> None:
+    for bad in ("broken.txt", "unknown-node.aif.json", "malformed.json"):
+        out = tmp_path / "out.argdown"
+        result = runner.invoke(app, ["convert", str(FIXTURES / bad), str(out)])
+        assert result.exit_code == 1
+        assert not out.exists()
+    result = runner.invoke(app, ["convert", str(FIXTURES / "cars.txt"), str(tmp_path / "x.unknown")])
+    assert result.exit_code == 2
+
+
+def test_export_argdown_json() -> None:
+    result = runner.invoke(app, ["export", "--to", "argdown-json", "-m", str(FIXTURES / "messy.argdown")])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert "Ban" in doc["statements"] and doc["arguments"]["Clean Air"]["pcs"]
+
+
+def test_fmt_check_rewrite_and_refusals(tmp_path: Path) -> None:
+    target = tmp_path / "messy.argdown"
+    original = (FIXTURES / "messy.argdown").read_text("utf-8")
+    target.write_text(original, "utf-8")
+    assert runner.invoke(app, ["fmt", str(target), "--check"]).exit_code == 1
+    assert target.read_text("utf-8") == original  # --check changes nothing
+    assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
+    formatted = target.read_text("utf-8")
+    assert formatted != original
+    assert differences(argmap.load(original)[0], argmap.load(formatted)[0]) == []
+    assert runner.invoke(app, ["fmt", str(target), "--check"]).exit_code == 0
+    broken = tmp_path / "broken.argdown"
+    broken.write_text("[A]: x\n    + [B: unclosed\n", "utf-8")
+    assert runner.invoke(app, ["fmt", str(broken)]).exit_code == 2
+    assert broken.read_text("utf-8") == "[A]: x\n    + [B: unclosed\n"
+    commented = tmp_path / "commented.argdown"
+    commented.write_text("// a note\n[A]:   x\n  + [B]: y // inside a block\n", "utf-8")
+    assert runner.invoke(app, ["fmt", str(commented)]).exit_code == 2
+    assert commented.read_text("utf-8") == "// a note\n[A]:   x\n  + [B]: y // inside a block\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
+def test_fmt_keeps_comments_between_blocks(tmp_path: Path) -> None:
+    target = tmp_path / "notes.argdown"
+    target.write_text("// About A.\n[A]:   a\n  <+ [B]: b\n\n/* About C,\n   two lines. */\n\n[C]: c\n", "utf-8")
+    assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
+    assert target.read_text("utf-8") == (
+        "// About A.\n\n[A]: a\n    + [B]: b\n\n/* About C,\n   two lines. */\n\n[C]: c\n"
+    )
+    assert runner.invoke(app, ["fmt", str(target), "--check"]).exit_code == 0
+
+
+def test_fmt_fixes_a_missing_empty_line_after_front_matter(tmp_path: Path) -> None:
+    target = tmp_path / "front.argdown"
+    target.write_text("===\ntitle: x\n===\n[A]: a\n", "utf-8")
+    assert errors(argmap.load(target)[1])  # Argdown rejects this too
+    assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
+    assert target.read_text("utf-8") == "===\ntitle: x\n===\n\n[A]: a\n"
+    assert not errors(argmap.load(target)[1])

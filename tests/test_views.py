@@ -1,0 +1,316 @@
+"""The views behind show / why / find / list / render, called as library functions.
+
+Text output is compared with golden files in tests/golden (colour off, 80 columns).
+Run with ARGMAP_UPDATE_GOLDEN=1 to rewrite them after an intended change, then read
+the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+import argmap
+from argmap.model import ArgumentMap
+from argmap.views.graphviz import build_drawing, escape, layered_positions, to_dot, wrap
+from argmap.views.listing import find_claims, list_claims
+from argmap.views.text import render_tree, tree_lines
+from argmap.views.tree import ViewNode, show_view, strip_tags, to_json, tops, why_view
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = HERE / "fixtures"
+GOLDEN = HERE / "golden"
+SMALL = FIXTURES / "cli-small.argdown"
+
+LABELS = {
+    "[Ceasefire]": "IN",
+    "<Fewer deaths>": "IN",
+    "[Violence]": "IN",
+    "[Stops]": "IN",
+    "[Talks]": "IN",
+    "<Rebels regroup>": "OUT",
+    "[Monitors]": "IN",
+    "<Monitoring works>": "UNDEC",
+    "[Island]": "UNDEC",
+}
+
+
+def small() -> ArgumentMap:
+    amap, _ = argmap.load(SMALL)
+    # Spans hold the path as given; make them independent of the working directory.
+    amap.source_name = "cli-small.argdown"
+    return amap
+
+
+def plain(renderable: object, width: int = 80) -> str:
+    out = io.StringIO()
+    Console(file=out, width=width, no_color=True, color_system=None, force_terminal=False).print(renderable)
+    return out.getvalue()
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        path.write_text(actual, "utf-8")
+    assert path.exists(), f"golden file {path} missing: run with ARGMAP_UPDATE_GOLDEN=1"
+    assert actual == path.read_text("utf-8")
+
+
+def ids(nodes: list[ViewNode]) -> list[str]:
+    return [n.id for n in nodes]
+
+
+# -- show ---------------------------------------------------------------------------
+
+
+def test_show_starts_at_main_conclusion_and_reaches_every_node() -> None:
+    amap = small()
+    view = show_view(amap)
+    assert ids(view.roots) == ["[Ceasefire]", "[Island]"]
+    seen = {n.id for root in view.roots for n in root.walk()}
+    assert seen == set(amap.graph.nodes)
+
+
+def test_show_relations_and_premise_numbers() -> None:
+    view = show_view(small())
+    ceasefire = view.roots[0]
+    assert [(c.id, c.relation) for c in ceasefire.children] == [
+        ("<Fewer deaths>", "support"),
+        ("[Talks]", "support"),
+        ("<Rebels regroup>", "attack"),
+    ]
+    fewer = ceasefire.children[0]
+    assert [(c.id, c.relation, c.number) for c in fewer.children] == [
+        ("[Violence]", "premise", 1),
+        ("[Stops]", "premise", 2),
+    ]
+    assert fewer.children[1].implicit and not fewer.children[0].implicit
+    regroup = ceasefire.children[2]
+    assert [(c.id, c.relation) for c in regroup.children] == [
+        ("[Monitors]", "attack"),
+        ("<Monitoring works>", "undercut"),
+    ]
+
+
+def test_show_depth_limits_and_marks_truncation() -> None:
+    view = show_view(small(), depth=1)
+    ceasefire = view.roots[0]
+    assert all(not c.children for c in ceasefire.children)
+    assert ceasefire.children[0].truncated  # <Fewer deaths> has premises below
+    assert not ceasefire.children[1].truncated  # [Talks] has nothing below
+    zero = show_view(small(), depth=0)
+    assert zero.roots[0].children == [] and zero.roots[0].truncated
+
+
+def test_show_focus() -> None:
+    view = show_view(small(), focus="<Rebels regroup>")
+    assert ids(view.roots) == ["<Rebels regroup>"]
+    assert {n.id for n in view.roots[0].walk()} == {"<Rebels regroup>", "[Monitors]", "<Monitoring works>"}
+
+
+def test_show_tag_and_section_filters_keep_paths() -> None:
+    view = show_view(small(), tag="implicit")
+    assert [n.id for n in view.roots[0].walk()] == ["[Ceasefire]", "<Fewer deaths>", "[Stops]"]
+    view = show_view(small(), tag="#prediction")
+    assert view.roots[0].walk()[-1].id == "<Monitoring works>"
+    view = show_view(small(), section="loose ends")
+    assert ids(view.roots) == ["[Island]"]
+    assert show_view(small(), tag="nosuchtag").roots == []
+
+
+def test_repeated_nodes_are_not_expanded_twice() -> None:
+    amap, _ = argmap.load("[A]: a.\n  + [C]: c.\n    + [D]: d.\n\n[B]: b.\n  + [C]\n")
+    view = show_view(amap)
+    walked = [n for root in view.roots for n in root.walk()]
+    cs = [n for n in walked if n.id == "[C]"]
+    assert len(cs) == 2
+    assert sum(1 for n in cs if n.repeated) == 1
+    assert [n.id for n in walked].count("[D]") == 1
+
+
+def test_cycles_terminate() -> None:
+    amap, _ = argmap.load("[A]: a.\n  + [B]: b.\n    + [A]\n")
+    view = show_view(amap)
+    assert len([n for r in view.roots for n in r.walk()]) <= 3
+    why = why_view(amap, "[A]")
+    assert why.roots[0].children[0].id == "[B]"
+
+
+def test_deep_chain_does_not_recurse() -> None:
+    lines = ["[S0]: s0."]
+    lines += [f"{'  ' * i}  + [S{i}]: s{i}." for i in range(1, 3000)]
+    amap, _ = argmap.load("\n".join(lines))
+    view = show_view(amap)
+    assert len(view.roots[0].walk()) == 3000
+    assert to_json(view.to_dict()).count('"id": ') == 3000  # iterative to_dict, deep JSON
+    assert sum(1 for _ in tree_lines(view)) > 3000
+
+
+def test_show_golden_text() -> None:
+    check_golden("show-small.txt", plain(render_tree(show_view(small()))))
+
+
+def test_show_golden_text_with_labels_narrow() -> None:
+    check_golden("show-small-labels-60.txt", plain(render_tree(show_view(small(), labels=LABELS)), width=60))
+
+
+def test_labels_reach_every_node_and_the_legend() -> None:
+    view = show_view(small(), labels=LABELS)
+    for root in view.roots:
+        for node in root.walk():
+            assert node.label == LABELS[node.id]
+    text = plain(render_tree(view))
+    assert "✘ OUT" in text and "✔ IN" in text and "? UNDEC" in text
+    assert "rejected" in text.splitlines()[-1]
+    assert "✔" not in plain(render_tree(show_view(small())))
+
+
+def test_plain_fast_lines_match_rich_layout() -> None:
+    view = show_view(small(), labels=LABELS)
+    rich_lines = [line.rstrip() for line in plain(render_tree(view), width=70).splitlines()]
+    assert list(tree_lines(view, 70)) == rich_lines
+
+
+def test_show_json_shape() -> None:
+    data = show_view(small(), depth=1).to_dict()
+    assert data["view"] == "show" and data["depth"] == 1
+    root = data["roots"][0]
+    assert root["id"] == "[Ceasefire]" and root["relation"] is None
+    assert [c["relation"] for c in root["children"]] == ["support", "support", "attack"]
+    assert root["children"][0]["truncated"] is True
+    json.dumps(data)
+
+
+# -- why ----------------------------------------------------------------------------
+
+
+def test_why_follows_reasons_lists_attacks_and_quotes() -> None:
+    view = why_view(small(), "[Ceasefire]")
+    root = view.roots[0]
+    kinds = {c.id: c for c in root.children}
+    assert kinds["<Rebels regroup>"].relation == "attack"
+    assert not kinds["<Rebels regroup>"].expanded
+    assert kinds["<Rebels regroup>"].children == []
+    violence = kinds["<Fewer deaths>"].children[0]
+    assert (violence.quote, violence.para) == ("hundreds die each week", 3)
+    text = plain(render_tree(view))
+    assert "“hundreds die each week” (¶3)" in text
+    assert "[Stops] (implicit)" in text
+    assert "<Monitoring works>" not in text
+
+
+def test_why_of_an_argument_shows_attacks_on_it() -> None:
+    view = why_view(small(), "<Rebels regroup>")
+    assert [(c.id, c.relation) for c in view.roots[0].children] == [
+        ("[Monitors]", "attack"),
+        ("<Monitoring works>", "undercut"),
+    ]
+
+
+def test_why_golden_text() -> None:
+    check_golden("why-small.txt", plain(render_tree(why_view(small(), "[Ceasefire]", labels=LABELS))))
+
+
+def test_why_depth() -> None:
+    view = why_view(small(), "[Ceasefire]", depth=1)
+    assert view.roots[0].children[0].truncated
+    assert view.roots[0].children[0].children == []
+
+
+# -- find / list --------------------------------------------------------------------
+
+
+def test_find_is_case_insensitive_over_titles_texts_tags_quotes() -> None:
+    amap = small()
+    assert ids(find_claims(amap, "MONITOR")) == ["[Monitors]", "<Monitoring works>"]
+    assert ids(find_claims(amap, "geneva")) == ["[Talks]"]  # from the quote
+    assert ids(find_claims(amap, "#fact")) == ["[Talks]", "[Violence]"]
+    assert find_claims(amap, "zebra") == []
+
+
+def test_list_kinds() -> None:
+    amap = small()
+    assert ids(list_claims(amap, premises=True)) == ["[Violence]", "[Stops]"]
+    assert ids(list_claims(amap, conclusions=True)) == ["[Ceasefire]"]
+    assert ids(list_claims(amap, arguments=True)) == ["<Fewer deaths>", "<Rebels regroup>", "<Monitoring works>"]
+    assert ids(list_claims(amap, premises=True, tag="implicit")) == ["[Stops]"]
+    assert len(list_claims(amap)) == len(amap)
+
+
+def test_strip_tags() -> None:
+    assert strip_tags("A claim. #fact #(two words)", ["fact", "two words"]) == "A claim."
+    assert strip_tags("Uses #factual here #fact", ["fact"]) == "Uses #factual here"
+
+
+# -- DOT ----------------------------------------------------------------------------
+
+
+def test_dot_golden() -> None:
+    check_golden("render-small.dot", to_dot(small(), labels=LABELS))
+
+
+def test_dot_nodes_edges_and_clusters() -> None:
+    drawing = build_drawing(small())
+    assert drawing.nodes == 9 and not drawing.fast
+    dot = drawing.dot
+    assert dot.count('class="statement') == 6 and dot.count('class="argument') == 3
+    assert dot.count('class="support"') == 2  # the conclusion-of edge is not drawn twice
+    assert dot.count('class="attack"') == 2 and dot.count('class="undercut"') == 1
+    assert dot.count('class="premise-of"') == 2
+    assert dot.count("subgraph cluster_") == 4  # three sections and the legend
+    assert "rankdir=TB" in dot
+    assert "rankdir=LR" in build_drawing(small(), rankdir="LR").dot
+
+
+def test_dot_focus_depth() -> None:
+    drawing = build_drawing(small(), focus="<Fewer deaths>", depth=1)
+    assert drawing.nodes == 3
+    assert "Ceasefire" not in drawing.dot
+
+
+def test_escape_and_wrap() -> None:
+    assert escape('<b> & "x"') == "&lt;b&gt; &amp; &quot;x&quot;"
+    assert escape("bell\x07") == "bell "
+    assert all(len(line) <= 10 for line in wrap("a" * 35 + " bb", 10))
+    assert "".join(wrap("a" * 35, 10)) == "a" * 35
+
+
+def test_fast_layout_places_every_node_in_layers() -> None:
+    amap = small()
+    nodes = list(amap.graph.nodes)
+    pos = layered_positions(amap, nodes)
+    assert set(pos) == set(nodes)
+    assert len(set(pos.values())) == len(nodes)  # no two nodes on one spot
+    # a reason is drawn below what it supports (y grows upwards in Graphviz)
+    assert pos["<Fewer deaths>"][1] < pos["[Ceasefire]"][1]
+    assert pos["[Violence]"][1] < pos["<Fewer deaths>"][1]
+    fast = build_drawing(amap, fast=True)
+    assert fast.fast and fast.dot.count('pos="') == len(nodes) + 1  # and the legend
+    assert "cluster_0" not in fast.dot
+
+
+def test_tops_match_queries() -> None:
+    from argmap import queries
+
+    amap = small()
+    assert tops(amap) == list(dict.fromkeys(queries.main_conclusions(amap) + queries.roots(amap)))
+
+
+@pytest.mark.parametrize("depth", [None, 0, 2])
+def test_show_json_round_trips(depth: int | None) -> None:
+    data = show_view(small(), depth=depth).to_dict()
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_has_below_agrees_with_below() -> None:
+    from argmap.views.tree import below, has_below
+
+    for text in (SMALL.read_text("utf-8"), "[A]: a.\n  >< [B]: b.\n\n[C]: c.\n  + [C]\n"):
+        amap, _ = argmap.load(text)
+        for node in amap.graph.nodes:
+            assert has_below(amap, node) == bool(below(amap, node)), node
