@@ -128,14 +128,11 @@ class Statement:
     @property
     def text(self) -> str:
         """The text of the first definition (Argdown's canonical text); empty if none."""
-        for m in self.members:
-            if not m.is_reference and m.text:
-                return m.text
-        return ""
+        return _first_text(self.members)
 
     @property
     def texts(self) -> list[str]:
-        return [m.text for m in self.members if not m.is_reference and m.text]
+        return _defined_texts(self.members)
 
     @property
     def tags(self) -> list[str]:
@@ -143,14 +140,11 @@ class Statement:
 
     @property
     def data(self) -> dict[str, Any]:
-        merged: dict[str, Any] = {}
-        for m in self.members:
-            merged.update(m.data)
-        return merged
+        return _merged_data(self.members)
 
     @property
     def sections(self) -> list[str]:
-        return _unique(m.section for m in self.members if m.section is not None)
+        return _sections(self.members)
 
     @property
     def span(self) -> Span | None:
@@ -215,14 +209,11 @@ class Argument:
 
     @property
     def description(self) -> str:
-        for m in self.members:
-            if not m.is_reference and m.text:
-                return m.text
-        return ""
+        return _first_text(self.members)
 
     @property
     def descriptions(self) -> list[str]:
-        return [m.text for m in self.members if not m.is_reference and m.text]
+        return _defined_texts(self.members)
 
     @property
     def tags(self) -> list[str]:
@@ -230,14 +221,11 @@ class Argument:
 
     @property
     def data(self) -> dict[str, Any]:
-        merged: dict[str, Any] = {}
-        for m in self.members:
-            merged.update(m.data)
-        return merged
+        return _merged_data(self.members)
 
     @property
     def sections(self) -> list[str]:
-        return _unique(m.section for m in self.members if m.section is not None)
+        return _sections(self.members)
 
     @property
     def span(self) -> Span | None:
@@ -453,6 +441,31 @@ class ArgumentMap:
             f"<ArgumentMap {self.source_name}: {len(self.statements)} statements, "
             f"{len(self.arguments)} arguments, {self.graph.number_of_edges()} edges>"
         )
+
+
+_Member = StatementMember | ArgumentMember
+
+
+def _first_text(members: Sequence[_Member]) -> str:
+    for m in members:
+        if not m.is_reference and m.text:
+            return m.text
+    return ""
+
+
+def _defined_texts(members: Sequence[_Member]) -> list[str]:
+    return [m.text for m in members if not m.is_reference and m.text]
+
+
+def _merged_data(members: Sequence[_Member]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for m in members:
+        merged.update(m.data)
+    return merged
+
+
+def _sections(members: Sequence[_Member]) -> list[str]:
+    return _unique(m.section for m in members if m.section is not None)
 
 
 def _unique(items: Iterator[str] | Any) -> list[str]:
