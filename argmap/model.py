@@ -359,32 +359,32 @@ class ArgumentMap:
     def build_graph(
         self,
         nodes: list[str],
-        edges: dict[tuple[str, str], dict[RelationType, Relation]],
+        succ: dict[str, dict[str, dict[str, Any]]],
+        pred: dict[str, dict[str, dict[str, Any]]],
     ) -> None:
-        """Replace the graph with ``nodes`` (in order) and ``edges``, in one pass.
+        """Replace the graph with ``nodes`` (in order) and the adjacency ``succ``/``pred``.
 
-        The parser collects relations in plain dicts and calls this once: adding
-        400,000 edges one ``add_edge`` at a time costs about 2 s, filling networkx's
-        adjacency dicts directly about a fifth of that.  The result is an ordinary
-        ``DiGraph`` (checked by the tests against one built with ``add_edge``)."""
+        ``succ[u][v]`` and ``pred[v][u]`` are the same edge-attribute dict,
+        ``{"relations": {RelationType: Relation}}``, exactly as networkx stores a
+        DiGraph.  The parser fills them while reading and this adopts them in one
+        step: adding 400,000 edges one ``add_edge`` at a time costs about 2 s.  The
+        result is an ordinary ``DiGraph`` (checked by the tests against one built with
+        ``add_edge``)."""
         graph: nx.DiGraph[str] = nx.DiGraph()
         node_attrs: dict[str, dict[str, Any]] = {}
+        statements, arguments = self.statements, self.arguments
         for node in nodes:
             if node[0] == "[":
-                node_attrs[node] = {"kind": "statement", "record": self.statements[node[1:-1]]}
+                node_attrs[node] = {"kind": "statement", "record": statements[node[1:-1]]}
             else:
-                node_attrs[node] = {"kind": "argument", "record": self.arguments[node[1:-1]]}
-        succ: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in node_attrs}
-        pred: dict[str, dict[str, dict[str, Any]]] = {node: {} for node in node_attrs}
-        for (source, target), relations in edges.items():
-            attrs = {"relations": relations}
-            succ[source][target] = attrs
-            pred[target][source] = attrs
+                node_attrs[node] = {"kind": "argument", "record": arguments[node[1:-1]]}
+        full_succ = {node: succ.get(node) or {} for node in node_attrs}
+        full_pred = {node: pred.get(node) or {} for node in node_attrs}
         # networkx keeps a DiGraph as these three dicts (_adj is _succ); see
         # networkx.classes.digraph.DiGraph.__init__.
         graph._node = node_attrs
-        graph._succ = graph._adj = succ
-        graph._pred = pred
+        graph._succ = graph._adj = full_succ
+        graph._pred = full_pred
         self.graph = graph
 
     # -- reading --------------------------------------------------------------

@@ -57,8 +57,10 @@ _BLOCK_START = re.compile(r"[ \t]*(?:[\[<#]|\(\d+\)|(?:<\+|<-|<_|\+>|->|_>|><|\+
 _LIST_ITEM = re.compile(r"([ \t]*)(\*|\d+\.)[ \t]+")
 # A one-line element with a title and plain text: no data, tags, mentions, markup or escapes.
 _SIMPLE_ELEMENT = re.compile(
-    r"(?:<([^>\\\n<\[{]+)>|\[([^\]\\\n<\[{]+)\](?!\())(?:(:)[ \t]*([^{#@*_\[\]\\<>]*))?[ \t]*$"
+    r"(?:<([^>\\\n<\[{]+)>|\[([^\]\\\n<\[{]+)\](?!\())(?:(:)[ \t]*([^{#@*_\[\]\\<>]*))?"
+    r"((?:[ \t]+#[\w-]+)*)[ \t]*$"
 )
+_SIMPLE_TAG = re.compile(r"#([\w-]+)")
 # Any line that starts a new child instead of continuing the element above it: a
 # relation with content, a PCS number, an inference line, or a bad relation symbol.
 _CHILD_START = re.compile(
@@ -175,7 +177,9 @@ class _Parser:
     section_count: int = 0
     nodes: list[str] = field(default_factory=list)
     """Node ids in the order they first appear (the graph is built once, at the end)."""
-    edges: dict[tuple[str, str], dict[RelationType, Relation]] = field(default_factory=dict)
+    succ: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    pred: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    """Adjacency as networkx keeps it: node -> neighbour -> edge attributes (shared)."""
     linenos: Sequence[int] = field(default_factory=list)
     """1-based source line of each entry of the line list (comment-only lines are dropped)."""
 
@@ -433,9 +437,20 @@ class _Parser:
         self.add_relation(rtype, source, target, span)
 
     def add_relation(self, rtype: RelationType, source: str, target: str, span: Span, derived: bool = False) -> None:
-        relations = self.edges.get((source, target))
-        if relations is None:
-            relations = self.edges[(source, target)] = {}
+        # Fill networkx-shaped adjacency dicts directly; ArgumentMap.build_graph adopts them.
+        targets = self.succ.get(source)
+        if targets is None:
+            targets = self.succ[source] = {}
+        attrs = targets.get(target)
+        if attrs is None:
+            relations: dict[RelationType, Relation] = {rtype: Relation(rtype, source, target, [span], derived)}
+            targets[target] = attrs = {"relations": relations}
+            sources = self.pred.get(target)
+            if sources is None:
+                sources = self.pred[target] = {}
+            sources[source] = attrs
+            return
+        relations = attrs["relations"]
         relation = relations.get(rtype)
         if relation is None:
             relations[rtype] = Relation(rtype, source, target, [span], derived)
@@ -800,16 +815,21 @@ class _Parser:
         element.end_line = element.line
         element.end_col = end_col
         span = Span(self.name, element.line, element.col, element.line, end_col)
-        argument_title, statement_title, colon, text = match.groups()
+        argument_title, statement_title, colon, text, tag_text = match.groups()
         is_reference = colon is None
-        text = "" if is_reference else " ".join(text.split())
+        tags: Sequence[str] = ()
+        if tag_text:
+            tags = list(dict.fromkeys(_SIMPLE_TAG.findall(tag_text)))
+            if text is not None:
+                text += tag_text  # Argdown keeps tags in the text of a definition
+        text = "" if is_reference or text is None else " ".join(text.split())
         if text.count(".") > 1 or text.count(":") > 1:
             text = _shortcodes(text)
         if argument_title is not None:
-            member = ArgumentMember(text, span, is_reference, self.section, (), NO_DATA)
+            member = ArgumentMember(text, span, is_reference, self.section, tags, NO_DATA)
             return self.add_argument(argument_title.strip(), member).node
         statement_member = StatementMember(
-            text, span, is_reference, self.section, (), NO_DATA, "statement", pcs_argument
+            text, span, is_reference, self.section, tags, NO_DATA, "statement", pcs_argument
         )
         return self.add_statement(statement_title.strip(), statement_member, False)
 
@@ -1072,7 +1092,7 @@ def parse(text: str, name: str = "<text>") -> tuple[ArgumentMap, list[Diagnostic
         parser.strict = True
     with paused_gc():
         parser.run(lines, first)
-        amap.build_graph(parser.nodes, parser.edges)
+        amap.build_graph(parser.nodes, parser.succ, parser.pred)
     return amap, parser.diagnostics
 
 

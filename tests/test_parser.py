@@ -394,3 +394,19 @@ def test_every_syntax_rule_has_a_case() -> None:
 
     parser_codes = {c for c, r in RULES.items() if r.check is None and c.startswith("AM0") and c != "AM000"}
     assert parser_codes == set(SYNTAX_CASES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["[T]: plain text #a #b-c", "<A>: described #x", "[T] #only-tags", "[T]: text", "<A>", "[T]"],
+)
+def test_fast_path_agrees_with_general_path(line: str) -> None:
+    # A trailing "{}" forces the general path; it adds no data, so both must agree.
+    fast, _ = parse(line + "\n")
+    general, _ = parse(line + " {}\n")
+    assert [(s.title, s.text, list(s.tags)) for s in fast.statements.values()] == [
+        (s.title, s.text, list(s.tags)) for s in general.statements.values()
+    ]
+    assert [(a.title, a.description, list(a.tags)) for a in fast.arguments.values()] == [
+        (a.title, a.description, list(a.tags)) for a in general.arguments.values()
+    ]
