@@ -67,6 +67,16 @@ class RelationType(StrEnum):
         return self.value
 
 
+SYMBOL_RELATIONS = (
+    RelationType.SUPPORT,
+    RelationType.ATTACK,
+    RelationType.UNDERCUT,
+    RelationType.CONTRADICTION,
+    RelationType.ENTAILS,
+    RelationType.CONTRARY,
+)
+"""Relations a text states with a relation symbol (premise-of and conclusion-of are read off PCSs)."""
+
 DIALECTICAL = frozenset({RelationType.SUPPORT, RelationType.ATTACK, RelationType.UNDERCUT})
 """Relations drawn between claims and arguments (as opposed to PCS structure)."""
 

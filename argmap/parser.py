@@ -14,7 +14,7 @@ The parser never raises on bad input; every problem becomes a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -993,32 +993,49 @@ def _clean_text(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def strip_comments(text: str, report: Any) -> str:
-    """Blank out comments, keeping every newline so positions stay true."""
-    if "/" not in text and "<!--" not in text:
-        return text
-    out: list[str] = []
+def comments(text: str) -> Iterator[tuple[int, int, str, bool]]:
+    """Every comment (``//``, ``/* */``, ``<!-- -->``) as (start, end, opening token, closed).
+
+    The one scanner for comments: the parser blanks them out, the Argdown writer keeps
+    them.  An unclosed block comment runs to the end of the text."""
     pos = 0
     n = len(text)
     while pos < n:
         m = _COMMENT_START.search(text, pos)
         if m is None:
-            break
+            return
         start = m.start()
         token = m.group(0)
+        closed = True
         if token == "//":
             end = text.find("\n", start)
             end = n if end == -1 else end
         else:
             closer = "*/" if token == "/*" else "-->"
             close = text.find(closer, start + len(token))
-            if close == -1:
-                line = text.count("\n", 0, start) + 1
-                col = start - text.rfind("\n", 0, start)
-                report(line, col, f"unclosed comment: '{token}' has no closing '{closer}'")
-                end = n
-            else:
-                end = close + len(closer)
+            closed = close != -1
+            end = close + len(closer) if closed else n
+        yield start, end, token, closed
+        pos = end
+
+
+def comment_regions(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of every comment in ``text``."""
+    return [(start, end) for start, end, _, _ in comments(text)]
+
+
+def strip_comments(text: str, report: Any) -> str:
+    """Blank out comments, keeping every newline so positions stay true."""
+    if "/" not in text and "<!--" not in text:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end, token, closed in comments(text):
+        if not closed:
+            line = text.count("\n", 0, start) + 1
+            col = start - text.rfind("\n", 0, start)
+            closer = "*/" if token == "/*" else "-->"
+            report(line, col, f"unclosed comment: '{token}' has no closing '{closer}'")
         out.append(text[pos:start])
         chunk = text[start:end]
         out.append(re.sub(r"[^\n]", " ", chunk) if "\n" in chunk else " " * len(chunk))

@@ -12,6 +12,7 @@ import typer
 from argmap.cli.common import JsonOption, MapOption, app, fail, print_json
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
 from argmap.interchange.formats import READ_FORMATS, WRITE_FORMATS
+from argmap.model import ArgumentMap
 
 FromOption = Annotated[
     str | None,
@@ -89,7 +90,7 @@ def convert(
 
     Example: argmap convert debate.aif.json debate.argdown
     """
-    from argmap.interchange.formats import FormatError, check_format, format_of, write_atomic
+    from argmap.interchange.formats import FormatError, check_format, format_of
 
     try:
         out_format = (
@@ -103,19 +104,8 @@ def convert(
             check_format(from_format, False)
     except FormatError as problem:
         fail(str(problem))
-    amap, diagnostics, text = _read(source, from_format)
-    errors = _errors(diagnostics)
-    if errors:
-        _print_diagnostics(errors, text)
-        fail(f"{source} has {len(errors)} error(s); nothing written", 1)
-    output = _render(amap, out_format)
-    if target == "-":
-        sys.stdout.write(output)
-    else:
-        try:
-            write_atomic(Path(target), output)
-        except OSError as problem:
-            fail(f"cannot write {target}: {problem.strerror or problem}")
+    amap, diagnostics = _read_without_errors(source, from_format, "nothing written")
+    _emit(_render(amap, out_format), target)
     if as_json:
         print_json(
             {
@@ -152,27 +142,39 @@ def export(
     Example: argmap export --to argdown-json -m debate.argdown > debate.json
     """
     from argmap.api import default_map_path
-    from argmap.interchange.formats import FormatError, check_format, write_atomic
+    from argmap.interchange.formats import FormatError, check_format
 
     try:
         check_format(to_format, True)
     except FormatError as problem:
         fail(str(problem))
     path = map_path if map_path is not None else str(default_map_path())
+    amap, _ = _read_without_errors(path, from_format, "nothing exported")
+    _emit(_render(amap, to_format), output)
+    _finish_fast()
+
+
+def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read a map; on errors print them and exit 1, so nothing half-read is written."""
     amap, diagnostics, text = _read(path, from_format)
     errors = _errors(diagnostics)
     if errors:
         _print_diagnostics(errors, text)
-        fail(f"{path} has {len(errors)} error(s); nothing exported", 1)
-    rendered = _render(amap, to_format)
-    if output is None or output == "-":
-        sys.stdout.write(rendered)
-    else:
-        try:
-            write_atomic(Path(output), rendered)
-        except OSError as problem:
-            fail(f"cannot write {output}: {problem.strerror or problem}")
-    _finish_fast()
+        fail(f"{path} has {len(errors)} error(s); {refusal}", 1)
+    return amap, diagnostics
+
+
+def _emit(text: str, target: str | None) -> None:
+    """Write to standard output (None or ``-``) or atomically to the file ``target``."""
+    from argmap.interchange.formats import write_atomic
+
+    if target is None or target == "-":
+        sys.stdout.write(text)
+        return
+    try:
+        write_atomic(Path(target), text)
+    except OSError as problem:
+        fail(f"cannot write {target}: {problem.strerror or problem}")
 
 
 def _finish_fast() -> None:

@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from argmap.model import (
+    SYMBOL_RELATIONS,
     Argument,
     ArgumentMap,
     RelationType,
@@ -300,14 +301,7 @@ def to_argdown_json(amap: ArgumentMap) -> dict[str, Any]:
         if target != source:
             relations_of.setdefault(target, []).append(relation)
     relation_ends: set[tuple[int, int, int]] = set()
-    for written in amap.relations(
-        RelationType.SUPPORT,
-        RelationType.ATTACK,
-        RelationType.UNDERCUT,
-        RelationType.CONTRADICTION,
-        RelationType.ENTAILS,
-        RelationType.CONTRARY,
-    ):
+    for written in amap.relations(*SYMBOL_RELATIONS):
         for span in written.spans:
             relation_ends.add((span.line, span.end_line, span.end_col))
     doc: dict[str, Any] = {

@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 
 from argmap.model import (
+    SYMBOL_RELATIONS,
     Argument,
     ArgumentMap,
     ArgumentMember,
@@ -39,15 +40,8 @@ from argmap.model import (
     is_argument_node,
     node_title,
 )
+from argmap.parser import comment_regions
 
-_WRITTEN = (
-    RelationType.SUPPORT,
-    RelationType.ATTACK,
-    RelationType.UNDERCUT,
-    RelationType.CONTRADICTION,
-    RelationType.ENTAILS,
-    RelationType.CONTRARY,
-)
 _INCOMING = {
     RelationType.SUPPORT: "+",
     RelationType.ENTAILS: "+",
@@ -130,30 +124,6 @@ def _escape_title(title: str, closer: str) -> str:
 
 
 _CHILD_LINE = re.compile(r"[ \t]|\(\d+\)|--|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]")
-
-
-def comment_regions(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of every comment (``//``, ``/* */``, ``<!-- -->``), as the parser
-    finds them."""
-    from argmap.parser import _COMMENT_START
-
-    regions: list[tuple[int, int]] = []
-    pos, n = 0, len(text)
-    while pos < n:
-        match = _COMMENT_START.search(text, pos)
-        if match is None:
-            break
-        start, token = match.start(), match.group(0)
-        if token == "//":
-            end = text.find("\n", start)
-            end = n if end == -1 else end
-        else:
-            closer = "*/" if token == "/*" else "-->"
-            close = text.find(closer, start + len(token))
-            end = n if close == -1 else close + len(closer)
-        regions.append((start, end))
-        pos = max(end, start + 1)
-    return regions
 
 
 def comment_texts(text: str) -> list[str]:
@@ -305,7 +275,7 @@ class _Writer:
                     continue
                 by_end.setdefault((m.span.line, m.span.end_line, m.span.end_col), []).append((record.node, m))
         relations = sorted(
-            self.amap.relations(*_WRITTEN),
+            self.amap.relations(*SYMBOL_RELATIONS),
             key=lambda r: (r.span.line, r.span.col) if r.span is not None else (1 << 62, 0),
         )
         for relation in relations:
@@ -574,7 +544,7 @@ class _Writer:
             if argument.pcs and argument.pcs_span is not None:
                 starts.add(argument.pcs_span.line)
         ordered = sorted(starts)
-        for relation in self.amap.relations(*_WRITTEN):
+        for relation in self.amap.relations(*SYMBOL_RELATIONS):
             if id(relation) not in self.child_member or relation.span is None:
                 continue  # not written on a relation line (maps from other formats)
             index = bisect.bisect_right(ordered, relation.span.line) - 1

@@ -15,12 +15,10 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap import files
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import error, has_errors
 from argmap.model import ArgumentMap
@@ -169,29 +167,12 @@ def _dot(amap: ArgumentMap) -> str:
     """DOT from the Graphviz view (argmap.views.graphviz), the same drawing ``argmap render`` makes."""
     from argmap.views import graphviz
 
-    drawing: object = graphviz.to_dot(amap)
-    # to_dot returns the DOT text (older versions: a Drawing with .dot).
-    dot = getattr(drawing, "dot", drawing)
-    return dot if isinstance(dot, str) else str(dot)
+    return graphviz.to_dot(amap)
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it over ``path``:
-    ``path`` is either untouched or completely replaced.  Raises OSError."""
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write ``text`` as UTF-8 with :func:`argmap.files.write_atomic`.  Raises OSError."""
+    files.write_atomic(path, text.encode("utf-8"))
 
 
 __all__ = [

@@ -26,10 +26,11 @@ import tempfile
 import textwrap
 from collections import deque
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.views.tree import below, strip_tags, tops
@@ -480,31 +481,13 @@ def render_to(drawing: Drawing, fmt: str, out: Path | None, force: bool = False)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it over ``path``:
-    an existing file is replaced only by a complete new one."""
+    """:func:`argmap.files.write_atomic`, with its failures as :class:`RenderError`."""
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
         raise RenderError(f"{path} is a directory")
     if not directory.is_dir():
         raise RenderError(f"cannot write {path}: the folder {directory} does not exist")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        files.write_atomic(path, data)
     except OSError as error:
-        raise RenderError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            with suppress(OSError):
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as error:
-        with suppress(OSError):
-            os.unlink(tmp)
         raise RenderError(f"cannot write {path}: {error.strerror or error}") from None
