@@ -324,3 +324,17 @@ def test_completion_offers_titles(monkeypatch: pytest.MonkeyPatch) -> None:
     assert complete_claim(ctx, "deaths") == ["Fewer deaths"]
     ctx.params["map_path"] = "/no/such/file"
     assert complete_claim(ctx, "x") == []
+
+
+def test_show_warns_when_part_of_the_map_was_not_understood(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.argdown"
+    broken.write_text("[A]: a\n  => [B]: b\n", encoding="utf-8")
+    clean = tmp_path / "clean.argdown"
+    clean.write_text("[A]: a\n  + [B]: b\n", encoding="utf-8")
+    code, out, err = run(capsys, "show", "-m", str(broken))
+    assert code == 0 and "[A]" in out
+    assert "has 1 syntax error" in err and "argmap validate" in err
+    code, _, err = run(capsys, "show", "-m", str(clean))
+    assert code == 0 and err == ""

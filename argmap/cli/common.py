@@ -15,7 +15,7 @@ from rich.console import Console
 
 from argmap import __version__
 from argmap.api import default_map_path, load
-from argmap.diagnostics import Diagnostic, closest
+from argmap.diagnostics import Diagnostic, Severity, closest
 from argmap.model import ArgumentMap
 from argmap.parser import parse_bytes, parse_file
 
@@ -76,8 +76,21 @@ FATAL_CODES = frozenset({"AM000", "AM001", "AM002"})
 class LoadedMap:
     amap: ArgumentMap
     diagnostics: list[Diagnostic]
-    text: str
-    """The source text, for printing diagnostics with the offending line."""
+    path: Path | None = None
+    stdin_text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The source text, for printing diagnostics with the offending line.
+
+        Read again only when asked (validate does, the display commands never do), so
+        showing a large map does not read its file twice."""
+        if self.stdin_text is not None:
+            return self.stdin_text
+        try:
+            return self.path.read_text("utf-8", "replace") if self.path and self.path.is_file() else ""
+        except OSError:
+            return ""
 
 
 def read_map(map_path: str | None, lint: bool = True) -> LoadedMap:
@@ -89,17 +102,13 @@ def read_map(map_path: str | None, lint: bool = True) -> LoadedMap:
         data = sys.stdin.buffer.read()
         amap, diagnostics = load(data, name="<stdin>") if lint else parse_bytes(data, "<stdin>")
         gc.freeze()
-        return LoadedMap(amap, diagnostics, data.decode("utf-8", "replace"))
+        return LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
     path = Path(map_path) if map_path else default_map_path()
     amap, diagnostics = load(path) if lint else parse_file(path)
     # The map lives until the process ends: take its millions of objects out of the
     # collector's sight, or every later collection rescans them all.
     gc.freeze()
-    try:
-        text = path.read_text("utf-8", "replace") if path.is_file() else ""
-    except OSError:
-        text = ""
-    return LoadedMap(amap, diagnostics, text)
+    return LoadedMap(amap, diagnostics, path=path)
 
 
 def open_map(map_path: str | None) -> LoadedMap:
@@ -113,6 +122,15 @@ def open_map(map_path: str | None) -> LoadedMap:
             where = f"{d.span}: " if d.span is not None else ""
             more = "" if d.code == "AM000" else " (argmap validate shows every problem)"
             fail(f"{where}{d.message}{more}")
+    errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
+    if errors:
+        # The map is still shown, but never silently: part of the file was not understood.
+        name = loaded.amap.source_name
+        plural = "error" if errors == 1 else "errors"
+        sys.stderr.write(
+            f"argmap: warning: {name} has {errors} syntax {plural}; the map may be incomplete "
+            f"(argmap validate -m {name} shows them)\n"
+        )
     return loaded
 
 
