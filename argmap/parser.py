@@ -202,7 +202,6 @@ class _Parser:
     # -- the main loop ---------------------------------------------------------
 
     def run(self, lines: list[str], first_line: int) -> None:
-        amap = self.amap
         n = len(lines)
         i = first_line
         previous_root: str | None = None  # root node of the previous top-level block
@@ -257,7 +256,6 @@ class _Parser:
                     hint="remove the empty line above it, or give it a parent element",
                 )
             i, previous_root = self.element_block(lines, i)
-        del amap
 
     # -- headings ----------------------------------------------------------------
 
@@ -309,7 +307,7 @@ class _Parser:
                 break
             element.lines.append(line.rstrip())
             i += 1
-        root = self.finish_element(element, top_level=True)
+        root = self.finish_element(element)
         if i == start + 1 and (i >= n or not lines[i].strip()):
             return i, root
         i = self.relation_tree(lines, i, [_TreeEntry(indent, root)] if root else [])
@@ -392,7 +390,7 @@ class _Parser:
                     lineno,
                     len(relation.group(1)) + 1,
                 )
-                node = self.finish_element(child, top_level=False)
+                node = self.finish_element(child)
                 continue
             parent = stack[-1]
             if parent.child_indent == -1:
@@ -407,7 +405,7 @@ class _Parser:
                     len(relation.group(1)) + 1,
                     hint="indent all relations of one parent by the same amount",
                 )
-            node = self.finish_element(child, top_level=False)
+            node = self.finish_element(child)
             if node is None:
                 continue
             span = Span(self.name, lineno, len(relation.group(1)) + 1, child.end_line, child.end_col)
@@ -506,7 +504,7 @@ class _Parser:
                     break
                 element.lines.append(lines[i].rstrip())
                 i += 1
-            node = self.finish_element(element, top_level=True)
+            node = self.finish_element(element)
             if node and i < n and lines[i].strip() and not _LIST_ITEM.match(lines[i]):
                 i = self.relation_tree(lines, i, [_TreeEntry(len(item.group(1)), node)])
         return i
@@ -561,7 +559,7 @@ class _Parser:
                         break
                     element.lines.append(nxt.rstrip())
                     i += 1
-                node = self.finish_element(element, top_level=False, pcs_argument=argument.title)
+                node = self.finish_element(element, pcs_argument=argument.title)
                 if node is None:
                     continue
                 span = Span(self.name, lineno, len(pcs.group(1)) + 1, element.end_line, element.end_col)
@@ -706,7 +704,7 @@ class _Parser:
 
     # -- elements ----------------------------------------------------------------
 
-    def finish_element(self, element: _Element, top_level: bool, pcs_argument: str | None = None) -> str | None:
+    def finish_element(self, element: _Element, pcs_argument: str | None = None) -> str | None:
         """Create the statement or argument member for an element; return its node id."""
         if len(element.lines) == 1:
             simple = _SIMPLE_ELEMENT.match(element.lines[0])
@@ -766,10 +764,6 @@ class _Parser:
             text = _clean_text(rest)
         if title is not None:
             title = _unescape(title).strip()
-            if is_reference and text and kind == "statement":
-                # "[Title] more text" is a reference followed by inline content; Argdown keeps
-                # only tags and data from it.
-                pass
         if kind == "argument":
             assert title is not None
             arg_member = ArgumentMember(
@@ -802,7 +796,6 @@ class _Parser:
             role="statement",
             argument=pcs_argument,
         )
-        del top_level
         return self.add_statement(title, member, untitled)
 
     def simple_element(self, element: _Element, match: re.Match[str], pcs_argument: str | None) -> str:

@@ -81,10 +81,6 @@ def _diag(code: str, message: str, span: Span | None, hint: str | None = None) -
     return Diagnostic(code, RULES[code].severity, message, span, hint)
 
 
-def _label(node: str) -> str:
-    return node  # "[Title]" and "<Title>" already read as Argdown
-
-
 # -- syntax rules (reported by the parser) ------------------------------------------
 
 syntax_rule(
