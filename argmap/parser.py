@@ -156,17 +156,8 @@ class _TreeEntry:
     is_inference: bool = False
 
 
-@dataclass(slots=True)
-class _PendingStep:
-    number: int
-    node: str
-    span: Span
-    inference: Inference | None
-
-
 @dataclass
 class _Parser:
-    source: str
     name: str
     amap: ArgumentMap
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -175,12 +166,19 @@ class _Parser:
     section: str | None = None
     section_stack: list[Section] = field(default_factory=list)
     section_count: int = 0
-    nodes: list[str] = field(default_factory=list)
-    """Node ids in the order they first appear (the graph is built once, at the end)."""
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Node attributes by node id, in the order nodes first appear (the graph is built
+    once, at the end, from these three dicts)."""
     succ: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     pred: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
     """Adjacency as networkx keeps it: node -> neighbour -> edge attributes (shared)."""
-    linenos: Sequence[int] = field(default_factory=list)
+    last_statement: Statement | None = None
+    """The statement that got a member last (a PCS line sets that member's role once the
+    PCS is read)."""
+    tag_lists: dict[str, Sequence[str]] = field(default_factory=dict)
+    """Tag tuples by the trailing tag text they were read from: a large map repeats a few
+    tags on thousands of lines, and these share one tuple (and one string per tag)."""
+    linenos: list[int] = field(default_factory=list)
     """1-based source line of each entry of the line list (comment-only lines are dropped)."""
 
     # -- diagnostics ---------------------------------------------------------
@@ -205,7 +203,14 @@ class _Parser:
         n = len(lines)
         i = first_line
         previous_root: str | None = None  # root node of the previous top-level block
+        read = i
         while i < n:
+            if i - read >= 4096:
+                # Nothing looks back at lines already read: freeing them as we go takes
+                # the strings of a large file off the peak (60 MB for 23 MB of text).
+                for k in range(read, i):
+                    lines[k] = ""
+                read = i
             line = lines[i]
             if not line.strip():
                 i += 1
@@ -435,23 +440,16 @@ class _Parser:
         self.add_relation(rtype, source, target, span)
 
     def add_relation(self, rtype: RelationType, source: str, target: str, span: Span, derived: bool = False) -> None:
-        # Fill networkx-shaped adjacency dicts directly; ArgumentMap.build_graph adopts them.
-        targets = self.succ.get(source)
-        if targets is None:
-            targets = self.succ[source] = {}
+        # Fill networkx-shaped adjacency dicts directly; ArgumentMap.build_graph adopts
+        # them.  Both nodes exist already: add_statement/add_argument gave them entries.
+        targets = self.succ[source]
         attrs = targets.get(target)
         if attrs is None:
-            relations: dict[RelationType, Relation] = {rtype: Relation(rtype, source, target, [span], derived)}
-            targets[target] = attrs = {"relations": relations}
-            sources = self.pred.get(target)
-            if sources is None:
-                sources = self.pred[target] = {}
-            sources[source] = attrs
+            targets[target] = self.pred[target][source] = {rtype: Relation(rtype, source, target, [span], derived)}
             return
-        relations = attrs["relations"]
-        relation = relations.get(rtype)
+        relation = attrs.get(rtype)
         if relation is None:
-            relations[rtype] = Relation(rtype, source, target, [span], derived)
+            attrs[rtype] = Relation(rtype, source, target, [span], derived)
         else:
             relation.spans.append(span)
             if not derived:
@@ -459,19 +457,25 @@ class _Parser:
 
     def add_statement(self, title: str, member: StatementMember, untitled: bool) -> str:
         statement = self.amap.statements.get(title)
+        self.last_statement = statement
         if statement is None:
-            statement = self.amap.statements[title] = Statement(title, [member], is_untitled=untitled)
-            node = f"[{title}]"
-            self.nodes.append(node)
+            statement = self.last_statement = self.amap.statements[title] = Statement(title, [member], untitled)
+            node = statement.node
+            self.nodes[node] = {"kind": "statement", "record": statement}
+            self.succ[node] = {}
+            self.pred[node] = {}
             return node
         statement.members.append(member)
-        return f"[{title}]"
+        return statement.node
 
     def add_argument(self, title: str, member: ArgumentMember | None, untitled: bool = False) -> Argument:
         argument = self.amap.arguments.get(title)
         if argument is None:
             argument = self.amap.arguments[title] = Argument(title, [member] if member else [], is_untitled=untitled)
-            self.nodes.append(f"<{title}>")
+            node = argument.node
+            self.nodes[node] = {"kind": "argument", "record": argument}
+            self.succ[node] = {}
+            self.pred[node] = {}
         elif member is not None:
             argument.members.append(member)
         return argument
@@ -528,7 +532,10 @@ class _Parser:
             self.untitled += 1
             argument = self.add_argument(f"Untitled {self.untitled}", None, untitled=True)
         arg_node = argument.node
-        steps: list[_PendingStep] = []
+        # The steps, with the node and member of each: roles are known only at the end.
+        steps: list[PcsStep] = []
+        step_nodes: list[str] = []
+        step_members: list[StatementMember] = []
         pending_inference: Inference | None = None
         stack: list[_TreeEntry] = []
         end_line = start_line
@@ -563,7 +570,11 @@ class _Parser:
                 if node is None:
                     continue
                 span = Span(self.name, lineno, len(pcs.group(1)) + 1, element.end_line, element.end_col)
-                steps.append(_PendingStep(number, node, span, pending_inference))
+                statement = self.last_statement
+                assert statement is not None  # finish_element returned a statement's node
+                steps.append(PcsStep(number, statement.title, "premise", span, pending_inference))
+                step_nodes.append(node)
+                step_members.append(statement.members[-1])
                 pending_inference = None
                 stack = [_TreeEntry(len(pcs.group(1).expandtabs(4)), node, pcs_argument=arg_node)]
                 continue
@@ -597,7 +608,7 @@ class _Parser:
                 hint="PCS lines are (1) numbered statements, ---- inferences and indented relations",
             )
             i += 1
-        self.finish_pcs(argument, steps, pending_inference, start_line, end_line)
+        self.finish_pcs(argument, steps, step_nodes, step_members, pending_inference, start_line, end_line)
         return i
 
     def opens_expanded_inference(self, lines: list[str], i: int) -> bool:
@@ -639,12 +650,13 @@ class _Parser:
     def finish_pcs(
         self,
         argument: Argument,
-        steps: list[_PendingStep],
+        steps: list[PcsStep],
+        step_nodes: list[str],
+        step_members: list[StatementMember],
         trailing_inference: Inference | None,
         start_line: int,
         end_line: int,
     ) -> None:
-        amap = self.amap
         if trailing_inference is not None:
             self.report(
                 "AM013",
@@ -676,31 +688,23 @@ class _Parser:
                     step.span.col,
                 )
                 break
-        pcs: list[PcsStep] = []
         last_index = len(steps) - 1
-        for index, step in enumerate(steps):
-            if step.inference is None:
-                role = "premise"
-            elif index == last_index:
-                role = "main-conclusion"
-            else:
-                role = "intermediary-conclusion"
-            title = step.node[1:-1]
-            pcs.append(PcsStep(step.number, title, role, step.span, step.inference))
-            statement = amap.statements[title]
-            for member in reversed(statement.members):
-                if member.span.line == step.span.line and member.argument == argument.title:
-                    member.role = role
-                    break
-        argument.pcs = pcs
-        argument.pcs_span = Span(self.name, start_line, 1, end_line, 1)
         arg_node = argument.node
-        for pcs_step in pcs:
-            node = statement_node(pcs_step.statement)
-            if pcs_step.role == "premise":
-                self.add_relation(RelationType.PREMISE_OF, node, arg_node, pcs_step.span, True)
-            elif pcs_step.role == "main-conclusion":
-                self.add_relation(RelationType.CONCLUSION_OF, arg_node, node, pcs_step.span, True)
+        for index, step in enumerate(steps):
+            node = step_nodes[index]
+            if step.inference is None:
+                # Steps are made as premises (role "premise"); the member keeps its default
+                # until here, where the role is known.
+                role = "premise"
+                self.add_relation(RelationType.PREMISE_OF, node, arg_node, step.span, True)
+            elif index == last_index:
+                role = step.role = "main-conclusion"
+                self.add_relation(RelationType.CONCLUSION_OF, arg_node, node, step.span, True)
+            else:
+                role = step.role = "intermediary-conclusion"
+            step_members[index].role = role
+        argument.pcs = steps
+        argument.pcs_span = Span(self.name, start_line, 1, end_line, 1)
 
     # -- elements ----------------------------------------------------------------
 
@@ -812,7 +816,9 @@ class _Parser:
         is_reference = colon is None
         tags: Sequence[str] = ()
         if tag_text:
-            tags = list(dict.fromkeys(_SIMPLE_TAG.findall(tag_text)))
+            tags = self.tag_lists.get(tag_text) or self.tag_lists.setdefault(
+                tag_text, tuple(dict.fromkeys(_SIMPLE_TAG.findall(tag_text)))
+            )
             if text is not None:
                 text += tag_text  # Argdown keeps tags in the text of a definition
         text = "" if is_reference or text is None else " ".join(text.split())
@@ -1063,8 +1069,17 @@ def decode(data: bytes, name: str) -> tuple[str, list[Diagnostic]]:
 
 def parse(text: str, name: str = "<text>") -> tuple[ArgumentMap, list[Diagnostic]]:
     """Parse Argdown text. Never raises on any input: problems come back as diagnostics."""
+    return _parse_owned([text], name)
+
+
+def _parse_owned(box: list[str], name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """:func:`parse` of the text in ``box``, which it takes out of the box.
+
+    When the box held the only reference, the text is freed as soon as it is split
+    into lines, before the model is built: 23 MB less at the peak for a 23 MB file."""
+    text = box.pop()
     amap = ArgumentMap(name)
-    parser = _Parser(text, name, amap)
+    parser = _Parser(name, amap)
     if "\x00" in text:
         offset = text.index("\x00")
         line = text.count("\n", 0, offset) + 1
@@ -1094,8 +1109,12 @@ def parse(text: str, name: str = "<text>") -> tuple[ArgumentMap, list[Diagnostic
         if len(keep) != len(lines):
             lines = [lines[i] for i in keep]
             parser.linenos = [i + 1 for i in keep]
+        del original
+    del text, stripped
     if not parser.linenos:
-        parser.linenos = range(1, len(lines) + 1)
+        # A list, not a range: a range makes a new int object at every look-up, and the
+        # spans of a large map would keep a million duplicates of their line numbers.
+        parser.linenos = list(range(1, len(lines) + 1))
     first = _frontmatter(lines, parser)
     mode = parser.amap.frontmatter.get("model")
     if isinstance(mode, dict) and mode.get("mode") == "strict":
@@ -1155,10 +1174,22 @@ def _frontmatter(lines: list[str], parser: _Parser) -> int:
 
 
 def parse_bytes(data: bytes, name: str = "<bytes>") -> tuple[ArgumentMap, list[Diagnostic]]:
+    box = [data]
+    del data
+    return _parse_owned_bytes(box, name)
+
+
+def _parse_owned_bytes(box: list[bytes], name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """:func:`parse_bytes` of the bytes in ``box``: they are freed once decoded when
+    the box held the only reference (see :func:`_parse_owned`)."""
+    data = box.pop()
     if b"\x00" in data:
         return parse(data.decode("latin-1"), name)  # reports AM002 (binary) and nothing else
     text, diagnostics = decode(data, name)
-    amap, more = parse(text, name)
+    del data
+    text_box = [text]
+    del text
+    amap, more = _parse_owned(text_box, name)
     return amap, diagnostics + more
 
 
@@ -1166,8 +1197,9 @@ def parse_file(path: str | Path) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read and parse a file; an unreadable path is a diagnostic, not an exception."""
     path = Path(path)
     name = str(path)
+    box: list[bytes] = []
     try:
-        data = path.read_bytes()
+        box.append(path.read_bytes())
     except IsADirectoryError:
         return ArgumentMap(name), [_io_error(name, "is a directory, not an Argdown file")]
     except FileNotFoundError:
@@ -1176,7 +1208,7 @@ def parse_file(path: str | Path) -> tuple[ArgumentMap, list[Diagnostic]]:
         return ArgumentMap(name), [_io_error(name, "permission denied")]
     except OSError as error:
         return ArgumentMap(name), [_io_error(name, error.strerror or str(error))]
-    return parse_bytes(data, name)
+    return _parse_owned_bytes(box, name)
 
 
 def _io_error(name: str, message: str) -> Diagnostic:

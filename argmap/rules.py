@@ -461,7 +461,7 @@ def supports_and_attacks(amap: ArgumentMap) -> Iterator[Diagnostic]:
 
     A reason cannot be for and against the same thing; one of the two relations is
     probably a slip of `+` for `-`."""
-    for source, target, relations in amap.graph.edges(data="relations"):
+    for source, target, relations in amap.graph.edges(data=True):
         if RelationType.SUPPORT in relations and RelationType.ATTACK in relations:
             attack = relations[RelationType.ATTACK]
             yield _diag("AM207", f"{source} both supports and attacks {target}", attack.span)

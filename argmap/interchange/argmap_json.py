@@ -59,7 +59,11 @@ def to_argmap_json(amap: ArgumentMap) -> dict[str, Any]:
     def step(s: PcsStep) -> dict[str, Any]:
         out: dict[str, Any] = {"number": s.number, "statement": s.statement, "role": s.role, "span": _span(s.span)}
         if s.inference is not None:
-            out["inference"] = {"span": _span(s.inference.span), "rules": s.inference.rules, "data": s.inference.data}
+            out["inference"] = {
+                "span": _span(s.inference.span),
+                "rules": list(s.inference.rules),
+                "data": dict(s.inference.data),
+            }
         return out
 
     return {
@@ -261,7 +265,7 @@ def flat_graph(amap: ArgumentMap) -> nx.DiGraph[str]:
             text=text,
             tags=" ".join(record.tags),
         )
-    for source, target, relations in amap.graph.edges(data="relations"):
+    for source, target, relations in amap.graph.edges(data=True):
         types = sorted(r.type.value for r in relations.values())
         graph.add_edge(source, target, type=",".join(types), derived=all(r.derived for r in relations.values()))
     return graph

@@ -89,7 +89,7 @@ def _translate(amap: ArgumentMap) -> Translation:
     for source, neighbours in succ.items():
         s = index[source]
         for target, attrs in neighbours.items():
-            for rtype in attrs["relations"]:
+            for rtype in attrs:
                 if rtype in attack_types:
                     src.append(s)
                     dst.append(index[target])

@@ -227,7 +227,7 @@ def _build_drawing(
 
     edge_count = 0
     kinds: set[RelationType] = set()
-    for source, target, relations in amap.graph.edges(data="relations"):
+    for source, target, relations in amap.graph.edges(data=True):
         if source not in ids or target not in ids:
             continue
         types = set(relations)

@@ -211,10 +211,10 @@ def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
     # dicts directly (pred/succ of a DiGraph map neighbour -> edge attributes).
     graph = amap.graph
     for source, attrs in graph._pred[node].items():
-        for rtype in attrs["relations"]:
+        for rtype in attrs:
             found.setdefault((source, _KIND_OF[rtype]), None)
     for target, attrs in graph._succ[node].items():
-        if RelationType.CONTRADICTION in attrs["relations"]:
+        if RelationType.CONTRADICTION in attrs:
             found.setdefault((target, "contradiction"), None)
     items = [(child, kind, number) for (child, kind), number in found.items() if child != node]
     if len(items) > 1:
@@ -232,7 +232,7 @@ def has_below(amap: ArgumentMap, node: str) -> bool:
         if record is not None and any(step.role == "premise" for step in record.pcs):
             return True
     return any(
-        target != node and RelationType.CONTRADICTION in attrs["relations"]
+        target != node and RelationType.CONTRADICTION in attrs
         for target, attrs in graph._succ[node].items()
     )
 
@@ -253,9 +253,9 @@ def tops(amap: ArgumentMap) -> list[str]:
         for s in amap.statements.values()
         if any(m.data.get("main") is True or "main" in m.tags for m in s.members if m.data or m.tags)
     ]
-    roots = [n for n in graph.nodes if not any(_FLOW_OUT.intersection(a["relations"]) for a in succ[n].values())]
+    roots = [n for n in graph.nodes if not any(_FLOW_OUT.intersection(a) for a in succ[n].values())]
     supported = [
-        n for n in roots if n[0] == "[" and any(_SUPPORT_IN.intersection(a["relations"]) for a in pred[n].values())
+        n for n in roots if n[0] == "[" and any(_SUPPORT_IN.intersection(a) for a in pred[n].values())
     ]
     found = dict.fromkeys(marked + supported + roots)
     if not found and len(graph):
