@@ -359,10 +359,10 @@ def test_fmt_check_rewrite_and_refusals(tmp_path: Path) -> None:
     broken.write_text("[A]: x\n    + [B: unclosed\n", "utf-8")
     assert runner.invoke(app, ["fmt", str(broken)]).exit_code == 2
     assert broken.read_text("utf-8") == "[A]: x\n    + [B: unclosed\n"
-    commented = tmp_path / "commented.argdown"
+    commented = tmp_path / "commented.argdown"  # a comment inside a block is kept (tests/test_fmt_comments.py)
     commented.write_text("// a note\n[A]:   x\n  + [B]: y // inside a block\n", "utf-8")
-    assert runner.invoke(app, ["fmt", str(commented)]).exit_code == 2
-    assert commented.read_text("utf-8") == "// a note\n[A]:   x\n  + [B]: y // inside a block\n"
+    assert runner.invoke(app, ["fmt", str(commented)]).exit_code == 0
+    assert commented.read_text("utf-8") == "// a note\n\n[A]: x\n    + [B]: y // inside a block\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
 
 

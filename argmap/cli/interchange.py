@@ -204,14 +204,16 @@ def fmt(
     Relations indented four spaces per level with the short symbols (+ - _ +> -> _> ><),
     one blank line between blocks, one element per line, data blocks as {key: value}.
     The new text is parsed and compared with the old map before anything is written; a
-    file is replaced atomically, and left untouched on any error.  Comments on lines of
-    their own between blocks are kept; files with errors, or with comments inside a block
-    (which the layout would lose), are refused.
+    file is replaced atomically, and left untouched on any error.  Comments are kept:
+    one on a line of its own before the line that followed it (at its indentation inside
+    a relation tree or PCS), one beside Argdown text at the end of its element's line.
+    Refused: files with errors, and the rare comment that would move out of its order
+    (the line is named).
 
     Example: argmap fmt debate.argdown --check
     """
     from argmap.api import load
-    from argmap.interchange.argdown_writer import comment_texts, to_argdown
+    from argmap.interchange.argdown_writer import first_lost_comment, format_argdown
     from argmap.interchange.compare import differences
     from argmap.interchange.formats import write_atomic
 
@@ -228,9 +230,17 @@ def fmt(
         if errors:
             _print_diagnostics(errors, text)
             fail(f"{path} has {len(errors)} error(s); not formatted")
-        formatted = to_argdown(amap, text, keep_comments=True)
-        if comment_texts(formatted) != comment_texts(text):
-            fail(f"{path} has comments inside blocks, which argmap fmt cannot keep yet; not formatted")
+        result = format_argdown(amap, text)
+        formatted = result.text
+        if result.misplaced:
+            where = result.misplaced[0].line
+            fail(
+                f"{path}:{where}: argmap fmt cannot keep the comment that starts on this line in its place "
+                "(the canonical layout moves the text around it); not formatted"
+            )
+        lost = first_lost_comment(text, formatted)
+        if lost is not None:
+            fail(f"{path}:{lost}: argmap fmt would lose or change this comment; not formatted (please report this)")
         again, _ = load(formatted, name=str(path))
         changed_meaning = differences(amap, again)
         if changed_meaning:

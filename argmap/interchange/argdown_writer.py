@@ -16,6 +16,13 @@ Given the ``source`` the map was parsed from (``argmap fmt``), element texts are
 from the source as written, with their Markdown, links, escapes and shortcodes; only
 white space and data blocks are normalised.  Without it, texts come from the model and
 are escaped where Argdown would read them as markup.
+
+:func:`format_argdown` (``argmap fmt``) also keeps the source's comments.  The writer
+notes, for each output line, the source lines it was written from; then
+:func:`place_comments` puts each comment before the output line of the next source line
+(a comment on lines of its own) or at the end of the output line of its own source line
+(a comment beside Argdown text), and reports the comments this would take out of their
+order.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -40,7 +47,7 @@ from argmap.model import (
     is_argument_node,
     node_title,
 )
-from argmap.parser import comment_regions
+from argmap.parser import comment_regions, comments, strip_comments
 
 _INCOMING = {
     RelationType.SUPPORT: "+",
@@ -123,76 +130,245 @@ def _escape_title(title: str, closer: str) -> str:
     return title.replace("\\", "\\\\").replace(closer, "\\" + closer)
 
 
-_CHILD_LINE = re.compile(r"[ \t]|\(\d+\)|--|(?:<\+|<-|<_|\+>|->|_>|><|\+|-|_)[ \t]")
-
-
 def comment_texts(text: str) -> list[str]:
+    """The text of every comment, in order (what ``argmap fmt`` must keep), read as the
+    parser reads the text: without a byte order mark, with ``\\n`` newlines."""
+    text = _normal_newlines(text)
     return [text[a:b].strip() for a, b in comment_regions(text)]
 
 
-def standalone_comments(text: str) -> dict[int, list[str]] | None:
-    """Comments on lines of their own between top-level blocks, keyed by the source line
-    of the element (or heading) that follows them (0: the end of the file).  None when a
-    comment sits inside a block, where the canonical layout cannot keep it."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-
-    def line_of(offset: int) -> int:
-        lo, hi = 0, len(lines) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return lo  # 0-based
-
-    out: dict[int, list[str]] = {}
-    pending: list[str] = []
-    covered: set[int] = set()
+def first_lost_comment(source: str, formatted: str) -> int | None:
+    """The line of ``source`` where the first comment that ``formatted`` does not have (in
+    order, with the same text) starts; None when every comment is there and no other."""
+    text = _normal_newlines(source)
+    kept = comment_texts(formatted)
     regions = comment_regions(text)
-    for a, b in regions:
-        first, last = line_of(a), line_of(max(a, b - 1))
-        covered.update(range(first, last + 1))
-    for a, b in regions:
-        first, last = line_of(a), line_of(max(a, b - 1))
-        outside = text[starts[first] : a] + text[b : starts[last + 1] - 1 if last + 1 < len(starts) else len(text)]
-        if outside.strip():
-            return None  # shares its line with Argdown text
-        pending.append(text[starts[first] : min(b, len(text))].rstrip() if first == last else text[a:b])
-        nxt = last + 1
-        while nxt < len(lines) and nxt in covered:
-            nxt += 1
-        if nxt < len(lines) and nxt in covered:
+    for k, (start, end) in enumerate(regions):
+        if k >= len(kept) or kept[k] != text[start:end].strip():
+            return text.count("\n", 0, start) + 1
+    return None if len(kept) == len(regions) else text.count("\n") + 1
+
+
+_FENCE = re.compile(r"={3,}[ \t]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceComment:
+    """A comment of the source, or several comments on the same lines with nothing else there."""
+
+    text: str
+    """As written, from the first opening to the last closing (inner lines untouched)."""
+    line: int
+    """1-based line of its start."""
+    end_line: int
+    host: int | None
+    """The line of the Argdown text it shares a line with (None: it has its lines to itself)."""
+    line_comment: bool
+    """It ends with a ``//`` comment: nothing can follow it on its line."""
+    blank_before: bool
+    """An empty line stands directly above it."""
+
+
+@dataclass(frozen=True, slots=True)
+class CommentPlan:
+    """The comments of a source and where its front matter is."""
+
+    comments: list[SourceComment]
+    """The comments outside the front matter, in order."""
+    frontmatter: tuple[int, int] | None
+    """1-based first and last line (the two fences) of the front matter, if any."""
+    verbatim_until: int
+    """When the front matter holds comments: the last line to write as it is (the closing
+    fence, or the end of a comment that starts on it); else 0."""
+    unkeepable: list[SourceComment]
+    """Comments that cannot be kept in their place."""
+
+
+def plan_comments(text: str, stripped: list[str]) -> CommentPlan:
+    """The comments of ``text`` (with ``\\n`` newlines), given its lines with comments blanked out.
+
+    A comment sharing its line(s) with Argdown text is *attached* (written at the end of
+    that text's output line); one with a line to itself is *own-line* (written before the
+    next line of text)."""
+    original = text.split("\n")
+    starts = [0]
+    for line in original:
+        starts.append(starts[-1] + len(line) + 1)
+    frontmatter: tuple[int, int] | None = None
+    i = 0
+    while i < len(stripped) and not stripped[i].strip():
+        i += 1
+    if i < len(stripped) and _FENCE.match(stripped[i]):
+        j = i + 1
+        while j < len(stripped) and not _FENCE.match(stripped[j]):
+            j += 1
+        if j < len(stripped):
+            frontmatter = (i + 1, j + 1)
+    out: list[SourceComment] = []
+    opened: list[int] = []
+    """Offset where each comment of ``out`` starts."""
+    verbatim_until = 0
+    unkeepable: list[SourceComment] = []
+    for start, end, token, _ in comments(text):
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, max(start, end - 1)) - 1
+        after = stripped[last][end - starts[last] :].strip()
+        if frontmatter is not None and frontmatter[0] <= first + 1 <= max(frontmatter[1], verbatim_until):
+            # Inside the front matter: fmt writes the front matter as it is.
+            verbatim_until = max(verbatim_until, frontmatter[1], last + 1)
+            if last + 1 > frontmatter[1] and after:
+                # A comment from the closing fence into Argdown text: that text would be
+                # written twice.
+                unkeepable.append(SourceComment(text[start:end], first + 1, last + 1, None, False, False))
             continue
-        # The next line that is not a comment: blank, the end, or a new top-level block.
-        while nxt < len(lines) and not lines[nxt].strip() and nxt not in covered:
-            nxt += 1
-        blank_after = nxt > last + 1 or nxt >= len(lines)
-        if nxt >= len(lines):
-            out.setdefault(0, []).extend(pending)
-        elif blank_after or not _CHILD_LINE.match(lines[nxt]):
-            previous = first - 1
-            while previous >= 0 and previous in covered:
-                previous -= 1
-            if previous >= 0 and lines[previous].strip() and _CHILD_LINE.match(lines[previous]) and not blank_after:
-                return None
-            out.setdefault(nxt + 1, []).extend(pending)
+        before = stripped[first][: start - starts[first]].strip()
+        previous = out[-1] if out else None
+        host = first + 1 if before else last + 1 if after else None
+        if host is None and previous is not None and previous.end_line == first + 1:
+            if previous.host is None:
+                # Another comment on the same line: one piece, spacing kept.
+                out[-1] = SourceComment(
+                    text[opened[-1] : end], previous.line, last + 1, None, token == "//", previous.blank_before
+                )
+                continue
+            host = previous.host  # after a comment that ended here, beside the same text
+        blank_before = first > 0 and not original[first - 1].strip()
+        out.append(SourceComment(text[start:end], first + 1, last + 1, host, token == "//", blank_before))
+        opened.append(start)
+    return CommentPlan(out, frontmatter, verbatim_until, unkeepable)
+
+
+def place_comments(
+    out: list[str], origin: dict[int, tuple[int, int]], plan: list[SourceComment]
+) -> tuple[list[str], list[SourceComment]]:
+    """Put the comments into the written lines ``out``; ``origin`` maps an output line to
+    the source lines it was written from.  Returns the lines and the comments that could
+    not be kept in their order (their neighbours were written elsewhere).
+
+    An own-line comment goes before the output line of the next source line that was
+    written: as a block of its own (blank lines around it) before a block, at the line's
+    indentation inside a block, or at the end of the line when it sat inside that line's
+    element.  An attached comment goes at the end of its line's output line."""
+    line_to_out: dict[int, int] = {}
+    for index in sorted(origin):
+        first, last = origin[index]
+        for number in range(first, last + 1):
+            line_to_out.setdefault(number, index)
+    written = sorted(line_to_out)
+    before: dict[int, list[SourceComment]] = {}
+    trailing: dict[int, list[SourceComment]] = {}
+    closed: set[int] = set()
+    """Output lines that end in a ``//`` comment: what follows goes before the next line."""
+    at_end: list[SourceComment] = []
+    keys: list[tuple[int, int]] = []
+
+    def next_line(index: int) -> int | None:
+        for j in range(index + 1, len(out)):
+            if out[j]:
+                return j
+        return None
+
+    for comment in plan:
+        target = line_to_out.get(comment.host) if comment.host is not None else None
+        if target is None:
+            k = bisect.bisect_left(written, comment.end_line + 1)
+            if k == len(written):
+                at_end.append(comment)
+                keys.append((len(out), 0))
+                continue
+            target = line_to_out[written[k]]
+            if origin[target][0] == written[k]:
+                before.setdefault(target, []).append(comment)
+                keys.append((target, 0))
+                continue
+        if target in closed:
+            following = next_line(target)
+            if following is None:
+                at_end.append(comment)
+                keys.append((len(out), 0))
+            else:
+                before.setdefault(following, []).append(comment)
+                keys.append((following, 0))
+            continue
+        trailing.setdefault(target, []).append(comment)
+        keys.append((target, 1))
+        if comment.line_comment:
+            closed.add(target)
+    lost = [plan[k] for k in _out_of_order(keys)]
+    result: list[str] = []
+    for index, line in enumerate(out):
+        if index in before:
+            if index == 0 or not out[index - 1]:
+                _comment_block(result, before[index])
+            else:
+                indent = line[: len(line) - len(line.lstrip())]
+                result.extend(indent + c.text for c in before[index])
+        for comment in trailing.get(index, []):
+            line += " " + comment.text
+        result.append(line)
+    if at_end:
+        while result and not result[-1]:
+            result.pop()
+        _comment_block(result, at_end)
+    return result, lost
+
+
+def _out_of_order(keys: list[tuple[int, int]]) -> list[int]:
+    """The indices of ``keys`` outside one longest non-decreasing run through them: the
+    comments that moved, rather than the ones that stayed in order around them."""
+    tails: list[tuple[int, int]] = []
+    tail_index: list[int] = []
+    parent: list[int] = []
+    for k, key in enumerate(keys):
+        at = bisect.bisect_right(tails, key)
+        parent.append(tail_index[at - 1] if at else -1)
+        if at == len(tails):
+            tails.append(key)
+            tail_index.append(k)
         else:
-            return None  # inside a relation tree or a PCS
-        pending = []
-    return out
+            tails[at] = key
+            tail_index[at] = k
+    keep: set[int] = set()
+    k = tail_index[-1] if tail_index else -1
+    while k != -1:
+        keep.add(k)
+        k = parent[k]
+    return [k for k in range(len(keys)) if k not in keep]
+
+
+def _comment_block(result: list[str], block: list[SourceComment]) -> None:
+    """Comments between blocks: an empty line before and after, and between two comments
+    that had one between them."""
+    if result and result[-1]:
+        result.append("")
+    for k, comment in enumerate(block):
+        if k and comment.blank_before:
+            result.append("")
+        result.append(comment.text)
+    result.append("")
+
+
+class _Line(NamedTuple):
+    """A relation line to write: the node on it, its depth, its text and its source spans."""
+
+    node: str
+    depth: int
+    text: str
+    spans: tuple[Span | None, ...]
 
 
 @dataclass
 class _Writer:
     amap: ArgumentMap
     source_lines: list[str] | None
-    comments: dict[int, list[str]] = field(default_factory=dict)
-    """Standalone comments to write before the element or heading at a source line (0: at the end)."""
     out: list[str] = field(default_factory=list)
+    origin: dict[int, tuple[int, int]] | None = None
+    """Index in ``out`` -> the first and last source line that output line was written
+    from (kept when there are comments to place)."""
+    verbatim_frontmatter: list[str] | None = None
+    """The source's front matter lines, written as they are (it holds comments)."""
+    frontmatter_span: Span | None = None
+    """Where the source's front matter starts (its opening fence)."""
     expanded: set[tuple[int | None, str]] = field(default_factory=set)
     """(block, node) pairs whose relations have been written."""
     block: int | None = None
@@ -315,48 +491,52 @@ class _Writer:
         record = self.amap.record(node)
         return isinstance(record, Statement) and record.is_untitled
 
-    def tree(self, root_line: str, root: str, base: str = "") -> None:
-        """Write ``root_line`` and, if ``root`` is not expanded yet, its relation tree."""
-        self.out.append(base + root_line)
+    def put(self, line: str, *spans: Span | None) -> None:
+        """Append an output line written from the source lines of ``spans``."""
+        self.out.append(line)
+        if self.origin is None:
+            return
+        lines = [(span.line, span.end_line) for span in spans if span is not None and span.line > 0]
+        if lines:
+            self.origin[len(self.out) - 1] = (min(a for a, _ in lines), max(b for _, b in lines))
+
+    def tree(self, root_line: str, root: str, *spans: Span | None) -> None:
+        """Write ``root_line`` (written from the source lines of ``spans``) and, if ``root``
+        is not expanded yet, its relation tree."""
+        self.put(root_line, *spans)
         stack: list[tuple[str, int]] = [(root, 0)]
         while stack:
             node, depth = stack.pop()
             if (self.block, node) in self.expanded:
                 continue
             self.expanded.add((self.block, node))
-            kids = self.kids(node)
             # Emit this node's children now (they directly follow the node's line, which
             # is the last line written), and schedule their own subtrees after each one.
-            pending: list[tuple[str, int, list[str]]] = []
-            for relation, child in kids:
-                self.written_relations.add(id(relation))
-                symbol = _INCOMING[relation.type] if child == relation.source else _OUTGOING[relation.type]
-                member = self.child_member.get(id(relation))
-                if member is None:
-                    member = self.inline_member(child)
-                line = base + INDENT * (depth + 1) + symbol + " " + self.element(child, member)
-                pending.append((child, depth + 1, [line]))
+            pending = [self.child_line(relation, child, depth + 1) for relation, child in self.kids(node)]
             # Depth-first: write child, then its subtree, then the next child.
-            self.write_children(pending, base)
+            self.write_children(pending)
 
-    def write_children(self, pending: list[tuple[str, int, list[str]]], base: str) -> None:
-        work: list[tuple[str, int, list[str]]] = list(reversed(pending))
+    def child_line(self, relation: Relation, child: str, depth: int) -> _Line:
+        """The relation line that writes ``child`` below its parent."""
+        self.written_relations.add(id(relation))
+        symbol = _INCOMING[relation.type] if child == relation.source else _OUTGOING[relation.type]
+        member = self.child_member.get(id(relation))
+        spans: tuple[Span | None, ...] = (relation.span,)
+        if member is None:
+            member = self.inline_member(child)
+        else:
+            spans = (relation.span, member.span)
+        return _Line(child, depth, INDENT * depth + symbol + " " + self.element(child, member), spans)
+
+    def write_children(self, pending: list[_Line]) -> None:
+        work: list[_Line] = list(reversed(pending))
         while work:
-            child, depth, lines = work.pop()
-            self.out.extend(lines)
-            if (self.block, child) in self.expanded:
+            item = work.pop()
+            self.put(item.text, *item.spans)
+            if (self.block, item.node) in self.expanded:
                 continue
-            self.expanded.add((self.block, child))
-            kids = self.kids(child)
-            more: list[tuple[str, int, list[str]]] = []
-            for relation, grandchild in kids:
-                self.written_relations.add(id(relation))
-                symbol = _INCOMING[relation.type] if grandchild == relation.source else _OUTGOING[relation.type]
-                member = self.child_member.get(id(relation))
-                if member is None:
-                    member = self.inline_member(grandchild)
-                line = base + INDENT * (depth + 1) + symbol + " " + self.element(grandchild, member)
-                more.append((grandchild, depth + 1, [line]))
+            self.expanded.add((self.block, item.node))
+            more = [self.child_line(relation, child, item.depth + 1) for relation, child in self.kids(item.node)]
             work.extend(reversed(more))
 
     def kids(self, node: str) -> list[tuple[Relation, str]]:
@@ -372,14 +552,6 @@ class _Writer:
             out.append((relation, child))
         return out
 
-    def emit_comments(self, line: int | None) -> None:
-        if line is None or line not in self.comments:
-            return
-        self.block_end()
-        for comment in self.comments.pop(line):
-            self.out.extend(comment.split("\n"))
-        self.out.append("")
-
     def block_end(self) -> None:
         if self.out and self.out[-1] != "":
             self.out.append("")
@@ -392,15 +564,13 @@ class _Writer:
         for step in argument.pcs:
             if step.inference is not None:
                 rules = ", ".join(step.inference.rules)
-                data = format_data(step.inference.data) if step.inference.data else ""
+                data = format_data(dict(step.inference.data)) if step.inference.data else ""
                 inner = " ".join(x for x in (rules, data) if x)
-                self.out.append(f"-- {inner} --" if inner else "----")
+                self.put(f"-- {inner} --" if inner else "----", step.inference.span)
             member = self.pcs_member(argument, step.statement, step.span)
             node = "[" + step.statement + "]"
             line = f"({step.number}) " + self.element(node, member)
-            if member is not None and not self.is_untitled(node):
-                pass
-            self.tree(line, node)
+            self.tree(line, node, step.span, member.span if member is not None else None)
         self.block_end()
 
     def pcs_member(self, argument: Argument, title: str, span: Span) -> StatementMember | None:
@@ -421,10 +591,15 @@ class _Writer:
 
     # -- the document --------------------------------------------------------------
 
-    def write(self) -> str:
+    def write(self) -> list[str]:
+        """The output lines (without comments; see :func:`place_comments`)."""
         amap = self.amap
-        if amap.frontmatter:
-            self.out.append("===")
+        if self.verbatim_frontmatter is not None:
+            self.put(self.verbatim_frontmatter[0], self.frontmatter_span)
+            self.out.extend(self.verbatim_frontmatter[1:])
+            self.out.append("")
+        elif amap.frontmatter:
+            self.put("===", self.frontmatter_span)
             dumped: str = yaml.safe_dump(amap.frontmatter, allow_unicode=True, sort_keys=False, width=88)
             self.out.extend(dumped.rstrip("\n").split("\n"))
             self.out.append("===")
@@ -482,10 +657,9 @@ class _Writer:
             if section_id != current and section_id is not None:
                 self.headings_until(section_id, current)
                 current = section_id
-            self.emit_comments(occurrence.span.line if occurrence is not None else None)
             self.block_end()
             self.block = occurrence.span.line if occurrence is not None else None
-            self.tree(self.element(node, occurrence), node)
+            self.tree(self.element(node, occurrence), node, occurrence.span if occurrence is not None else None)
             anchor = pcs_anchor.get(node)
             here = id(occurrence) if occurrence is not None else 0
             if anchor is not None and node not in pcs_written and anchor == here:
@@ -504,11 +678,9 @@ class _Writer:
                 self.expanded.discard((None, parent))
                 self.block_end()
                 self.tree(self.element(parent, None), parent)
-        for line in sorted(self.comments, key=lambda x: (x == 0, x)):
-            self.emit_comments(line)  # comments whose element was written elsewhere: at the end
         while self.out and self.out[-1] == "":
             self.out.pop()
-        return "\n".join(self.out) + "\n"
+        return self.out
 
     def headings_until(self, section_id: str, current: str | None) -> None:
         """Write the headings of every section up to ``section_id`` not written yet."""
@@ -518,12 +690,11 @@ class _Writer:
                     return
                 continue
             self.headings_done.add(sid)
-            self.emit_comments(section.span.line)
             self.block_end()
             title = escape_text(section.title, [])
             tags = " ".join(f"#{t}" if re.fullmatch(r"[\w\-]+", t) else f"#({t})" for t in section.tags)
             data = format_data(section.data) if section.data else ""
-            self.out.append(" ".join(x for x in ("#" * section.level, title, tags, data) if x))
+            self.put(" ".join(x for x in ("#" * section.level, title, tags, data) if x), section.span)
             self.out.append("")
             if sid == section_id:
                 return
@@ -573,17 +744,57 @@ def to_argdown(amap: ArgumentMap, source: str | None = None, keep_comments: bool
     """The map as Argdown text in argmap's canonical layout (see the module docs).
 
     ``source``: the text ``amap`` was parsed from; its element texts are kept as written.
-    ``keep_comments``: also keep the source's comments that stand on lines of their own
-    between blocks (the caller checks with :func:`comment_texts` that none was lost)."""
+    ``keep_comments``: also keep the source's comments, each next to the text it was
+    written next to (see :func:`format_argdown`, which also says which could not be kept)."""
+    if source is not None and keep_comments:
+        return format_argdown(amap, source).text
     lines = None
-    comments: dict[int, list[str]] = {}
     if source is not None:
-        from argmap.parser import strip_comments
+        lines = strip_comments(_normal_newlines(source), lambda *_: None).split("\n")
+    return "\n".join(_Writer(amap, lines).write()) + "\n"
 
-        text = source.replace("\r\n", "\n").replace("\r", "\n")
-        if text.startswith("\ufeff"):
-            text = text[1:]
-        lines = strip_comments(text, lambda *_: None).split("\n")
-        if keep_comments:
-            comments = standalone_comments(text) or {}
-    return _Writer(amap, lines, comments).write()
+
+class Formatted(NamedTuple):
+    """What :func:`format_argdown` made of a source."""
+
+    text: str
+    """The canonical layout, with the comments."""
+    misplaced: list[SourceComment]
+    """Comments that could not be kept in their place, by line: out of their order in
+    ``text`` because the text around them is written elsewhere, or left out (a comment
+    running from the front matter's closing fence into Argdown text).  ``argmap fmt``
+    refuses such a file."""
+
+
+def format_argdown(amap: ArgumentMap, source: str) -> Formatted:
+    """``source`` (which ``amap`` was parsed from) in the canonical layout, keeping every
+    comment next to the text it was written next to:
+
+    * a comment on lines of its own goes before the line that followed it in the
+      source: between blocks as a block of its own, inside a relation tree or PCS on a
+      line of its own at the indentation of that line;
+    * a comment that shares a line with Argdown text (after it, before it, or inside an
+      element that runs over several lines) goes at the end of that element's line;
+      what would follow a ``//`` comment there goes on the next line;
+    * front matter that holds comments is written as it is."""
+    text = _normal_newlines(source)
+    stripped = strip_comments(text, lambda *_: None).split("\n")
+    plan = plan_comments(text, stripped)
+    writer = _Writer(amap, stripped)
+    if plan.comments:
+        writer.origin = {}
+    if plan.frontmatter is not None:
+        first = plan.frontmatter[0]
+        writer.frontmatter_span = Span("", first, 1, first, 1)
+        if plan.verbatim_until:
+            writer.verbatim_frontmatter = text.split("\n")[first - 1 : plan.verbatim_until]
+    lines, misplaced = place_comments(writer.write(), writer.origin or {}, plan.comments)
+    while lines and not lines[-1]:
+        lines.pop()
+    misplaced = sorted([*plan.unkeepable, *misplaced], key=lambda c: c.line)
+    return Formatted("\n".join(lines) + "\n", misplaced)
+
+
+def _normal_newlines(source: str) -> str:
+    text = source.replace("\r\n", "\n").replace("\r", "\n")
+    return text[1:] if text.startswith("\ufeff") else text
