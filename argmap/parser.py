@@ -175,6 +175,8 @@ class _Parser:
     last_statement: Statement | None = None
     """The statement that got a member last (a PCS line sets that member's role once the
     PCS is read)."""
+    end_col: int = 0
+    """Last column of the element :meth:`simple_element` read last."""
     tag_lists: dict[str, Sequence[str]] = field(default_factory=dict)
     """Tag tuples by the trailing tag text they were read from: a large map repeats a few
     tags on thousands of lines, and these share one tuple (and one string per tag)."""
@@ -298,6 +300,17 @@ class _Parser:
         """A block whose first element is a statement or argument, with its relation tree."""
         n = len(lines)
         line = lines[i]
+        first = line[0]
+        if first == "[" or (first == "<" and line[1:2] != "-" and line[1:2] != "+" and line[1:2] != "_"):
+            # Fast path: a one-line root at column 1 (the next line is empty or a child).
+            nxt = lines[i + 1] if i + 1 < n else ""
+            blank = not nxt.strip()
+            simple = _SIMPLE_ELEMENT.match(line) if blank or _CHILD_START.match(nxt) else None
+            if simple is not None:
+                node = self.simple_element(line, self.linenos[i], 1, simple, None)
+                if blank:
+                    return i + 1, node
+                return self.relation_tree(lines, i + 1, [_TreeEntry(0, node)]), node
         indent = len(line) - len(line.lstrip(" \t"))
         start = i
         relation = _RELATION.match(line)
@@ -367,18 +380,28 @@ class _Parser:
                 continue
             indent = len(relation.group(1).expandtabs(4))
             symbol = relation.group(2)
-            child = _Element([line[relation.end() :]], lineno, relation.end() + 1, role="statement", index=i)
+            rest = line[relation.end() :]
             i += 1
-            while i < n:
-                nxt = lines[i]
-                if _open_brace(child.lines):
+            nxt = lines[i] if i < n else ""
+            simple = _SIMPLE_ELEMENT.match(rest) if not nxt.strip() or _CHILD_START.match(nxt) else None
+            child: _Element | None = None
+            node: str | None = None
+            if simple is not None:
+                # Fast path: a one-line child (see simple_element).
+                node = self.simple_element(rest, lineno, relation.end() + 1, simple, None)
+                end_line, end_col = lineno, self.end_col
+            else:
+                child = _Element([rest], lineno, relation.end() + 1, role="statement", index=i - 1)
+                while i < n:
+                    nxt = lines[i]
+                    if _open_brace(child.lines):
+                        child.lines.append(nxt.rstrip())
+                        i += 1
+                        continue
+                    if not nxt.strip() or _CHILD_START.match(nxt):
+                        break
                     child.lines.append(nxt.rstrip())
                     i += 1
-                    continue
-                if not nxt.strip() or _CHILD_START.match(nxt):
-                    break
-                child.lines.append(nxt.rstrip())
-                i += 1
             if len(stack) > 1 and stack[-1].indent >= indent:
                 # Dedent as Argdown does: close every level deeper than this line, then
                 # the line is a sibling of the element left on top, even when that one
@@ -395,7 +418,8 @@ class _Parser:
                     lineno,
                     len(relation.group(1)) + 1,
                 )
-                node = self.finish_element(child)
+                if child is not None:
+                    self.finish_element(child)
                 continue
             parent = stack[-1]
             if parent.child_indent == -1:
@@ -410,10 +434,12 @@ class _Parser:
                     len(relation.group(1)) + 1,
                     hint="indent all relations of one parent by the same amount",
                 )
-            node = self.finish_element(child)
+            if child is not None:
+                node = self.finish_element(child)
+                end_line, end_col = child.end_line, child.end_col
             if node is None:
                 continue
-            span = Span(self.name, lineno, len(relation.group(1)) + 1, child.end_line, child.end_col)
+            span = Span(self.name, lineno, len(relation.group(1)) + 1, end_line, end_col)
             self.relate(parent, symbol, node, span)
             stack.append(_TreeEntry(indent, node))
         return i
@@ -445,13 +471,13 @@ class _Parser:
         targets = self.succ[source]
         attrs = targets.get(target)
         if attrs is None:
-            targets[target] = self.pred[target][source] = {rtype: Relation(rtype, source, target, [span], derived)}
+            targets[target] = self.pred[target][source] = {rtype: Relation(rtype, source, target, span, derived)}
             return
         relation = attrs.get(rtype)
         if relation is None:
-            attrs[rtype] = Relation(rtype, source, target, [span], derived)
+            attrs[rtype] = Relation(rtype, source, target, span, derived)
         else:
-            relation.spans.append(span)
+            relation.add_span(span)
             if not derived:
                 relation.derived = False
 
@@ -554,22 +580,32 @@ class _Parser:
                     continue
             if pcs is not None:
                 number = int(pcs.group(2))
-                element = _Element([line[pcs.end() :]], lineno, pcs.end() + 1, index=i)
+                rest = line[pcs.end() :]
                 i += 1
-                while i < n:
-                    nxt = lines[i]
-                    if _open_brace(element.lines):
+                nxt = lines[i] if i < n else ""
+                simple = _SIMPLE_ELEMENT.match(rest) if not nxt.strip() or _CHILD_START.match(nxt) else None
+                if simple is not None and simple.group(1) is None:
+                    # Fast path: a one-line statement (see simple_element).
+                    node = self.simple_element(rest, lineno, pcs.end() + 1, simple, argument.title)
+                    end_col = self.end_col
+                    end = lineno
+                else:
+                    element = _Element([rest], lineno, pcs.end() + 1, index=i - 1)
+                    while i < n:
+                        nxt = lines[i]
+                        if _open_brace(element.lines):
+                            element.lines.append(nxt.rstrip())
+                            i += 1
+                            continue
+                        if not nxt.strip() or _CHILD_START.match(nxt):
+                            break
                         element.lines.append(nxt.rstrip())
                         i += 1
+                    found = self.finish_element(element, pcs_argument=argument.title)
+                    if found is None:
                         continue
-                    if not nxt.strip() or _CHILD_START.match(nxt):
-                        break
-                    element.lines.append(nxt.rstrip())
-                    i += 1
-                node = self.finish_element(element, pcs_argument=argument.title)
-                if node is None:
-                    continue
-                span = Span(self.name, lineno, len(pcs.group(1)) + 1, element.end_line, element.end_col)
+                    node, end, end_col = found, element.end_line, element.end_col
+                span = Span(self.name, lineno, len(pcs.group(1)) + 1, end, end_col)
                 statement = self.last_statement
                 assert statement is not None  # finish_element returned a statement's node
                 steps.append(PcsStep(number, statement.title, "premise", span, pending_inference))
@@ -713,7 +749,10 @@ class _Parser:
         if len(element.lines) == 1:
             simple = _SIMPLE_ELEMENT.match(element.lines[0])
             if simple is not None and (pcs_argument is None or simple.group(1) is None):
-                return self.simple_element(element, simple, pcs_argument)
+                node = self.simple_element(element.lines[0], element.line, element.col, simple, pcs_argument)
+                element.end_line = element.line
+                element.end_col = self.end_col
+                return node
         raw = "\n".join(element.lines)
         element.end_line = element.line + len(element.lines) - 1
         if element.index >= 0 and element.index + len(element.lines) - 1 < len(self.linenos):
@@ -802,16 +841,18 @@ class _Parser:
         )
         return self.add_statement(title, member, untitled)
 
-    def simple_element(self, element: _Element, match: re.Match[str], pcs_argument: str | None) -> str:
+    def simple_element(
+        self, line: str, lineno: int, col: int, match: re.Match[str], pcs_argument: str | None
+    ) -> str:
         """Fast path for one-line ``[T]``, ``<T>``, ``[T]: text``, ``<T>: text`` without markup.
 
-        Most lines of a large map look like this; skipping the general path makes the
-        parser about twice as fast on them.  Same result as :meth:`finish_element`."""
-        line = element.lines[0]
-        end_col = max(element.col + len(line.rstrip()) - 1, 1)
-        element.end_line = element.line
-        element.end_col = end_col
-        span = Span(self.name, element.line, element.col, element.line, end_col)
+        ``line`` is the element's text, which starts at ``col``; ``match`` is
+        :data:`_SIMPLE_ELEMENT`'s on it.  Most lines of a large map look like this, and
+        the callers take this path before making an :class:`_Element`; it is about twice
+        as fast as the general path.  Same result as :meth:`finish_element`.  Sets
+        :attr:`end_col` to the element's last column."""
+        end_col = self.end_col = max(col + len(line.rstrip()) - 1, 1)
+        span = Span(self.name, lineno, col, lineno, end_col)
         argument_title, statement_title, colon, text, tag_text = match.groups()
         is_reference = colon is None
         tags: Sequence[str] = ()

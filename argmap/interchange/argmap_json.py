@@ -243,7 +243,8 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
                 raise _Bad(f"{where}.{end}: unknown node {node!r}")
         spans = [_to_span(s, where, name) for s in _need(r.get("spans", []), list, where + ".spans")]
         relation = amap.add_relation(rtype, r["source"], r["target"], None, bool(r.get("derived", False)))
-        relation.spans.extend(spans)
+        for span in spans:
+            relation.add_span(span)
     for i, item in enumerate(_need(data.get("mentions", []), list, "mentions")):
         if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str):
             amap.mentions.append((item[0], _to_span(item[1], f"mentions[{i}]", name)))
