@@ -203,6 +203,7 @@ class PcsStep:
     role: str
     """``premise``, ``intermediary-conclusion`` or ``main-conclusion``."""
     span: Span
+    """Where the line's statement is: the span of its member, after the ``(n)``."""
     inference: Inference | None = None
 
 

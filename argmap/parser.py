@@ -180,7 +180,7 @@ class _Parser:
     tag_lists: dict[str, Sequence[str]] = field(default_factory=dict)
     """Tag tuples by the trailing tag text they were read from: a large map repeats a few
     tags on thousands of lines, and these share one tuple (and one string per tag)."""
-    linenos: list[int] = field(default_factory=list)
+    linenos: Sequence[int] = field(default_factory=list)
     """1-based source line of each entry of the line list (comment-only lines are dropped)."""
 
     # -- diagnostics ---------------------------------------------------------
@@ -565,11 +565,12 @@ class _Parser:
         pending_inference: Inference | None = None
         stack: list[_TreeEntry] = []
         end_line = start_line
+        first = i
         while i < n:
             line = lines[i]
             if not line.strip():
                 break
-            lineno = self.linenos[i]
+            lineno = start_line if i == first else self.linenos[i]  # one int per line number
             end_line = lineno
             pcs = _PCS_LINE.match(line)
             if pcs is None:
@@ -587,8 +588,6 @@ class _Parser:
                 if simple is not None and simple.group(1) is None:
                     # Fast path: a one-line statement (see simple_element).
                     node = self.simple_element(rest, lineno, pcs.end() + 1, simple, argument.title)
-                    end_col = self.end_col
-                    end = lineno
                 else:
                     element = _Element([rest], lineno, pcs.end() + 1, index=i - 1)
                     while i < n:
@@ -604,13 +603,15 @@ class _Parser:
                     found = self.finish_element(element, pcs_argument=argument.title)
                     if found is None:
                         continue
-                    node, end, end_col = found, element.end_line, element.end_col
-                span = Span(self.name, lineno, len(pcs.group(1)) + 1, end, end_col)
+                    node = found
                 statement = self.last_statement
                 assert statement is not None  # finish_element returned a statement's node
-                steps.append(PcsStep(number, statement.title, "premise", span, pending_inference))
+                member = statement.members[-1]
+                # The step shares its member's span (from the statement, not the "(n)"):
+                # a span of its own would cost 24 MB on the 100,000-statement map.
+                steps.append(PcsStep(number, statement.title, "premise", member.span, pending_inference))
                 step_nodes.append(node)
-                step_members.append(statement.members[-1])
+                step_members.append(member)
                 pending_inference = None
                 stack = [_TreeEntry(len(pcs.group(1).expandtabs(4)), node, pcs_argument=arg_node)]
                 continue
@@ -1153,9 +1154,10 @@ def _parse_owned(box: list[str], name: str) -> tuple[ArgumentMap, list[Diagnosti
         del original
     del text, stripped
     if not parser.linenos:
-        # A list, not a range: a range makes a new int object at every look-up, and the
-        # spans of a large map would keep a million duplicates of their line numbers.
-        parser.linenos = list(range(1, len(lines) + 1))
+        # A range, not a list: a list would hold an int for every line, blank ones too,
+        # at the peak.  A range makes a new int at each look-up, so each line's number is
+        # looked up once and shared by the spans on that line.
+        parser.linenos = range(1, len(lines) + 1)
     first = _frontmatter(lines, parser)
     mode = parser.amap.frontmatter.get("model")
     if isinstance(mode, dict) and mode.get("mode") == "strict":
