@@ -563,7 +563,10 @@ class _Parser:
         step_nodes: list[str] = []
         step_members: list[StatementMember] = []
         pending_inference: Inference | None = None
-        stack: list[_TreeEntry] = []
+        # Relations below a PCS line or inference attach to it.  The tree's stack is made
+        # only when a relation comes: ``tree`` is (indent, node, is_inference) until then.
+        tree: tuple[int, str, bool] | None = None
+        stack: list[_TreeEntry] | None = None
         end_line = start_line
         first = i
         while i < n:
@@ -613,27 +616,29 @@ class _Parser:
                 step_nodes.append(node)
                 step_members.append(member)
                 pending_inference = None
-                stack = [_TreeEntry(len(pcs.group(1).expandtabs(4)), node, pcs_argument=arg_node)]
+                tree, stack = (len(pcs.group(1).expandtabs(4)), node, False), None
                 continue
             inference_span = Span(self.name, lineno, 1, lineno, len(line))
             if _INFERENCE.match(line) and not self.opens_expanded_inference(lines, i):
                 pending_inference = Inference(inference_span)
-                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                tree, stack = (len(line) - len(line.lstrip()), arg_node, True), None
                 i += 1
                 continue
             inline = _INFERENCE_INLINE.match(line)
             if inline:
                 rules_text, data = self.extract_data(inline.group(1), lineno, inline.start(1) + 1)
                 pending_inference = Inference(inference_span, _rules(rules_text), data)
-                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                tree, stack = (len(line) - len(line.lstrip()), arg_node, True), None
                 i += 1
                 continue
             if _INFERENCE_EXPANDED.match(line) or _INFERENCE.match(line):
                 i, pending_inference = self.expanded_inference(lines, i)
-                stack = [_TreeEntry(len(line) - len(line.lstrip()), arg_node, pcs_argument=arg_node, is_inference=True)]
+                tree, stack = (len(line) - len(line.lstrip()), arg_node, True), None
                 continue
             relation = _RELATION.match(line)
-            if relation and stack:
+            if relation and tree is not None:
+                if stack is None:
+                    stack = [_TreeEntry(tree[0], tree[1], pcs_argument=arg_node, is_inference=tree[2])]
                 i = self.relation_tree(lines, i, stack)
                 continue
             self.report(
