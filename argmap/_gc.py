@@ -10,8 +10,11 @@ Turning the collector back on is not free either: every object made while it was
 off sits in the youngest generation, and the first collection after that scans all
 of them (2.4 s after parsing the 100,000-statement map).  So after bulk work the
 survivors are moved to the permanent generation (:func:`gc.freeze`), which the
-collector never scans.  The model holds no reference cycles, so reference counting
-still frees a map, frozen or not, once nothing refers to it.
+collector never scans.  A map holds no reference cycle (its graph is a
+:class:`~argmap.model.MapGraph` for that reason; a test checks it), so reference
+counting still frees a map, frozen or not, once nothing refers to it.  What else the
+host program had alive at that moment is frozen too: a program that needs the cyclic
+collector to reclaim those objects later can call :func:`gc.unfreeze`.
 """
 
 from __future__ import annotations

@@ -35,6 +35,14 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import networkx as nx
+from networkx.classes.reportviews import (
+    DiDegreeView,
+    InDegreeView,
+    InEdgeView,
+    NodeView,
+    OutDegreeView,
+    OutEdgeView,
+)
 
 
 class Span(NamedTuple):
@@ -320,6 +328,45 @@ def is_argument_node(node: str) -> bool:
     return node.startswith("<")
 
 
+class MapGraph(nx.DiGraph):  # type: ignore[misc]  # networkx has no type hints
+    """The :class:`networkx.DiGraph` of a map, with views that are not cached on it.
+
+    networkx caches ``G.nodes``, ``G.edges``, ``G.degree`` and their in/out versions in
+    the graph's own ``__dict__``, and each view refers back to the graph: a reference
+    cycle, so a graph whose views were used is freed only by the cyclic garbage
+    collector.  argmap freezes the objects of a large parse out of that collector's
+    reach (see :mod:`argmap._gc`), so a map must be freed by reference counting alone:
+    these views are made afresh at each use instead, which costs about a microsecond."""
+
+    @property
+    def nodes(self) -> NodeView[str]:
+        return NodeView(self)
+
+    @property
+    def edges(self) -> OutEdgeView[str]:
+        return OutEdgeView(self)
+
+    @property
+    def out_edges(self) -> OutEdgeView[str]:
+        return OutEdgeView(self)
+
+    @property
+    def in_edges(self) -> InEdgeView[str]:
+        return InEdgeView(self)
+
+    @property
+    def degree(self) -> DiDegreeView[str]:
+        return DiDegreeView(self)
+
+    @property
+    def in_degree(self) -> InDegreeView[str]:
+        return InDegreeView(self)
+
+    @property
+    def out_degree(self) -> OutDegreeView[str]:
+        return OutDegreeView(self)
+
+
 class ArgumentMap:
     """Statements, arguments and their relations, in a networkx graph.
 
@@ -330,7 +377,7 @@ class ArgumentMap:
 
     def __init__(self, source_name: str = "<memory>") -> None:
         self.source_name = source_name
-        self.graph: nx.DiGraph[str] = nx.DiGraph()
+        self.graph: nx.DiGraph[str] = MapGraph()
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
         self.sections: dict[str, Section] = {}
@@ -399,7 +446,7 @@ class ArgumentMap:
         reading and this adopts them in one step: adding 400,000 edges one
         ``add_edge`` at a time costs about 2 s.  The result is an ordinary ``DiGraph``
         (checked by the tests against one built with ``add_edge``)."""
-        graph: nx.DiGraph[str] = nx.DiGraph()
+        graph: nx.DiGraph[str] = MapGraph()
         # networkx keeps a DiGraph as these three dicts (_adj is _succ); see
         # networkx.classes.digraph.DiGraph.__init__.
         graph._node = nodes
@@ -410,7 +457,7 @@ class ArgumentMap:
     # -- reading --------------------------------------------------------------
 
     def record(self, node: str) -> Statement | Argument:
-        record: Statement | Argument = self.graph.nodes[node]["record"]
+        record: Statement | Argument = self.graph._node[node]["record"]
         return record
 
     def statement(self, title: str) -> Statement:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import networkx as nx
 
 import argmap
@@ -55,3 +58,23 @@ def test_merged_tags_and_data_across_members() -> None:
     assert statement.tags == ["a", "b"]
     assert statement.data == {"x": 1, "y": 2}
     assert statement.text == "one #a"  # Argdown keeps tags in the text
+
+
+def test_a_map_is_freed_by_reference_counting_alone() -> None:
+    # After a large parse argmap freezes the survivors out of the cyclic collector's
+    # reach (argmap._gc), so a map must hold no reference cycle, even once networkx's
+    # views (which refer back to their graph) have been used.
+    amap, _ = argmap.load("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    for view in (amap.graph.nodes, amap.graph.edges, amap.graph.in_edges, amap.graph.degree):
+        assert len(view) > 0
+    del view
+    graph = weakref.ref(amap.graph)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        del amap
+        assert graph() is None
+    finally:
+        if collecting:
+            gc.enable()
+
