@@ -127,6 +127,11 @@ _RELATION_SYMBOLS: dict[str, tuple[str, bool]] = {
     "><": ("contradiction", False),
 }
 
+_new_span = tuple.__new__
+"""``_new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` in half
+the time of ``Span(...)``, whose ``__new__`` is a Python function: the hot paths make a
+million of them for a large map."""
+
 MAX_YAML_CHARS = 1_000_000
 """Longer data blocks are refused: a YAML parser on megabytes of nesting is a denial of service."""
 
@@ -439,7 +444,7 @@ class _Parser:
                 end_line, end_col = child.end_line, child.end_col
             if node is None:
                 continue
-            span = Span(self.name, lineno, len(relation.group(1)) + 1, end_line, end_col)
+            span = _new_span(Span, (self.name, lineno, len(relation.group(1)) + 1, end_line, end_col))
             self.relate(parent, symbol, node, span)
             stack.append(_TreeEntry(indent, node))
         return i
@@ -618,7 +623,7 @@ class _Parser:
                 pending_inference = None
                 tree, stack = (len(pcs.group(1).expandtabs(4)), node, False), None
                 continue
-            inference_span = Span(self.name, lineno, 1, lineno, len(line))
+            inference_span = _new_span(Span, (self.name, lineno, 1, lineno, len(line)))
             if _INFERENCE.match(line) and not self.opens_expanded_inference(lines, i):
                 pending_inference = Inference(inference_span)
                 tree, stack = (len(line) - len(line.lstrip()), arg_node, True), None
@@ -732,21 +737,29 @@ class _Parser:
                 break
         last_index = len(steps) - 1
         arg_node = argument.node
+        succ, pred = self.succ, self.pred
+        premise_of, conclusion_of = RelationType.PREMISE_OF, RelationType.CONCLUSION_OF
         for index, step in enumerate(steps):
             node = step_nodes[index]
             if step.inference is None:
                 # Steps are made as premises (role "premise"); the member keeps its default
                 # until here, where the role is known.
                 role = "premise"
-                self.add_relation(RelationType.PREMISE_OF, node, arg_node, step.span, True)
+                targets = succ[node]
+                if arg_node in targets:
+                    self.add_relation(premise_of, node, arg_node, step.span, True)
+                else:  # add_relation's common case, inline: a new edge
+                    targets[arg_node] = pred[arg_node][node] = {
+                        premise_of: Relation(premise_of, node, arg_node, step.span, True)
+                    }
             elif index == last_index:
                 role = step.role = "main-conclusion"
-                self.add_relation(RelationType.CONCLUSION_OF, arg_node, node, step.span, True)
+                self.add_relation(conclusion_of, arg_node, node, step.span, True)
             else:
                 role = step.role = "intermediary-conclusion"
             step_members[index].role = role
         argument.pcs = steps
-        argument.pcs_span = Span(self.name, start_line, 1, end_line, 1)
+        argument.pcs_span = _new_span(Span, (self.name, start_line, 1, end_line, 1))
 
     # -- elements ----------------------------------------------------------------
 
@@ -858,7 +871,7 @@ class _Parser:
         as fast as the general path.  Same result as :meth:`finish_element`.  Sets
         :attr:`end_col` to the element's last column."""
         end_col = self.end_col = max(col + len(line.rstrip()) - 1, 1)
-        span = Span(self.name, lineno, col, lineno, end_col)
+        span = _new_span(Span, (self.name, lineno, col, lineno, end_col))
         argument_title, statement_title, colon, text, tag_text = match.groups()
         is_reference = colon is None
         tags: Sequence[str] = ()
@@ -877,7 +890,14 @@ class _Parser:
         statement_member = StatementMember(
             text, span, is_reference, self.section, tags, NO_DATA, "statement", pcs_argument
         )
-        return self.add_statement(statement_title.strip(), statement_member, False)
+        title = statement_title.strip()
+        statement = self.amap.statements.get(title)
+        if statement is None:
+            return self.add_statement(title, statement_member, False)
+        # add_statement's common case, inline: a statement seen before.
+        self.last_statement = statement
+        statement.members.append(statement_member)
+        return statement.node
 
     def mentions(self, text: str, line: int, col: int) -> None:
         if "@" not in text:
