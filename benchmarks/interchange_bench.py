@@ -10,6 +10,9 @@ then times, R times each (default 3), as whole processes:
   benchmarks/argdown-cli/)
 
 and prints the best and median wall-clock time of each and the ratio of the medians.
+Then, R more times, it runs argmap's export step by step in one process (the same
+imports, reader, writer and file write as the command, without the command-line
+parsing) and prints the median of each step, to show where argmap's time goes.
 
 Installing the Argdown CLI: ``@argdown/cli@2.0.0`` depends on
 ``@argdown/markdown-it-plugin@2.0.0``, which was never published, so
@@ -24,6 +27,7 @@ hook only changes how that one import resolves, not what the CLI does.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -98,6 +102,48 @@ def timed(command: list[str], runs: int) -> list[float]:
     return times
 
 
+PHASES = """
+import time
+imports = time.time()
+import argmap.cli  # what python -m argmap imports
+import json, os, sys
+from pathlib import Path
+from argmap._gc import paused_gc
+from argmap.interchange.formats import read_path, write_atomic, writer
+parse = time.time()
+amap, _, _ = read_path(Path(sys.argv[1]))
+convert = time.time()
+with paused_gc():
+    text = writer("argdown-json")(amap)
+write = time.time()
+write_atomic(Path(sys.argv[2]), text)
+print(json.dumps({"imports": imports, "parse": parse, "convert and encode": convert, "write": write,
+                  "exit": time.time()}))
+sys.stdout.flush()
+os._exit(0)
+"""
+
+
+def phases(source: Path, out: Path, runs: int) -> dict[str, float]:
+    """Median seconds of each step of argmap's export, run step by step in one process
+    as the command runs them: "start-up" is the interpreter's start (to the first
+    import), "exit" is from the end of the write to the parent seeing the process end."""
+    samples: dict[str, list[float]] = {}
+    for _ in range(runs):
+        launched = time.time()
+        result = subprocess.run(
+            [sys.executable, "-c", PHASES, str(source), str(out)], capture_output=True, text=True, cwd=ROOT
+        )
+        ended = time.time()
+        if result.returncode != 0:
+            sys.exit(f"interchange_bench: the phase run failed:\n{result.stderr[-2000:]}")
+        marks = {"start-up": launched, **json.loads(result.stdout), "end": ended}
+        names = list(marks)
+        for name, following in itertools.pairwise(names):
+            samples.setdefault(name, []).append(marks[following] - marks[name])
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, nargs="?", default=10_000, help="statements in the synthetic map")
@@ -127,6 +173,12 @@ def main() -> None:
     print(f"argmap export --to argdown-json: best {min(ours):.2f} s, median {statistics.median(ours):.2f} s")
     print(f"argdown json (CLI 2.0.0):        best {min(theirs):.2f} s, median {statistics.median(theirs):.2f} s")
     print(f"argmap is {statistics.median(theirs) / statistics.median(ours):.1f}x faster (medians, whole process)")
+    steps = phases(source, ours_out, args.runs)
+    print(
+        "argmap's export step by step (medians): "
+        + ", ".join(f"{k} {v:.2f} s" for k, v in steps.items())
+        + f" (whole {sum(steps.values()):.2f} s, without the command line)"
+    )
 
 
 if __name__ == "__main__":
