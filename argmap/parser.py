@@ -13,6 +13,8 @@ The parser never raises on bad input; every problem becomes a
 
 from __future__ import annotations
 
+import base64
+import datetime
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -927,7 +929,7 @@ class _Parser:
         inner = body[1:-1]
         source = inner if inner.startswith(("\n", "\r")) else body
         try:
-            value = yaml.safe_load(source) if source.strip() else {}
+            value = load_yaml(source) if source.strip() else {}
         except yaml.YAMLError as error:
             problem = getattr(error, "problem", None) or str(error).splitlines()[0]
             self.report(
@@ -957,6 +959,43 @@ class _Parser:
 
 
 # -- helpers --------------------------------------------------------------------
+
+
+class _DataLoader(yaml.SafeLoader):
+    """YAML's safe loader without its implicit timestamps: ``{date: 2016-09-19}`` keeps
+    the date as the text written, a string every export format can hold."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(source: str) -> Any:
+    """Parse a YAML data block or front matter into values JSON can hold.
+
+    Dates stay text (see :class:`_DataLoader`); what only an explicit tag makes is
+    turned into its nearest JSON value: ``!!timestamp`` into ISO 8601 text, ``!!binary``
+    into base64 text, ``!!set`` into a sorted list; mapping keys become strings.  So
+    every writer (Argdown JSON, argmap JSON, AIF, GraphML...) can write any map."""
+    return _json_value(yaml.load(source, Loader=_DataLoader))  # a SafeLoader: no Python objects
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {(k if isinstance(k, str) else str(k)): _json_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (set, frozenset)):
+        return sorted((_json_value(v) for v in value), key=repr)
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    return value
 
 
 def _matching_brace(text: str, start: int) -> int:
@@ -1209,7 +1248,7 @@ def _frontmatter(lines: list[str], parser: _Parser) -> int:
         return len(lines)
     body = "\n".join(lines[start + 1 : j])
     try:
-        value = yaml.safe_load(body) if body.strip() else {}
+        value = load_yaml(body) if body.strip() else {}
     except (yaml.YAMLError, RecursionError) as error:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         parser.report("AM014", Severity.ERROR, f"invalid YAML in front matter: {problem}", parser.linenos[start], 1)

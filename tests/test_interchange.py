@@ -286,6 +286,16 @@ def test_argmap_json_bad_input() -> None:
     assert diagnostics[0].code == "AM420" and diagnostics[0].span is not None
 
 
+def test_every_writer_writes_dated_data() -> None:
+    from argmap.interchange.formats import WRITE_FORMATS, writer
+
+    amap, _ = argmap.load("[A]: a {d: 2020-01-01, t: !!timestamp 2020-01-01 10:00:00}\n  + [B]: b\n")
+    for fmt in WRITE_FORMATS:
+        assert writer(fmt)(amap), fmt
+    doc = json.loads(writer("argdown-json")(amap))
+    assert doc["statements"]["A"]["data"] == {"d": "2020-01-01", "t": "2020-01-01T10:00:00"}
+
+
 def test_graph_formats() -> None:
     text = (FIXTURES / "messy.argdown").read_text("utf-8")
     amap, _ = argmap.load(text)

@@ -241,6 +241,28 @@ def test_inline_yaml_data_flow_and_block() -> None:
     assert amap.statements["U"].data == {"sources": ["one", "two"]}
 
 
+def test_yaml_data_holds_only_json_values() -> None:
+    # Dates stay the text written; explicit tags become their nearest JSON value, so
+    # every export format can write the map (a date used to crash argdown-json).
+    text = (
+        "===\npublished: 2016-09-19\n===\n\n"
+        "[T]: text {date: 2016-09-19, when: 2016-09-19 10:00:00, t: !!timestamp 2016-09-19,"
+        " b: !!binary aGVsbG8=, s: !!set {y, x}, 3: three, nested: {d: 2001-02-03}}\n"
+    )
+    amap, diags = parse(text)
+    assert diags == []
+    assert amap.frontmatter == {"published": "2016-09-19"}
+    assert amap.statements["T"].data == {
+        "date": "2016-09-19",
+        "when": "2016-09-19 10:00:00",
+        "t": "2016-09-19",
+        "b": "aGVsbG8=",
+        "s": ["x", "y"],
+        "3": "three",
+        "nested": {"d": "2001-02-03"},
+    }
+
+
 def test_invalid_yaml_data() -> None:
     _, diags = parse("[T]: text {quote:[unclosed}\n")
     assert "AM014" in codes(diags)
