@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Any, NamedTuple
 
 import networkx as nx
@@ -94,9 +93,32 @@ POSITIVE = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.C
 NEGATIVE = frozenset({RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRADICTION, RelationType.CONTRARY})
 
 
-NO_DATA: Mapping[str, Any] = MappingProxyType({})
+class _NoData(Mapping[str, Any]):
+    """The empty, read-only data of a member without a ``{...}`` block (see NO_DATA)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_DATA"  # pickled as a reference to this module's NO_DATA
+
+
+NO_DATA: Mapping[str, Any] = _NoData()
 """The (shared, read-only) data of every member without a ``{...}`` block: a large map
-has hundreds of thousands of members, and an empty dict each would cost 64 bytes."""
+has hundreds of thousands of members, and an empty dict each would cost 64 bytes.  A
+mapping of its own rather than a ``MappingProxyType``, which cannot be pickled: maps
+travel between processes (multiprocessing) by pickle."""
 
 
 @dataclass(slots=True)

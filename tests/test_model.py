@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import gc
+import pickle
 import weakref
 
 import networkx as nx
 
 import argmap
 from argmap.model import (
+    NO_DATA,
     Argument,
     ArgumentMap,
     ArgumentMember,
@@ -78,3 +80,14 @@ def test_a_map_is_freed_by_reference_counting_alone() -> None:
         if collecting:
             gc.enable()
 
+
+
+def test_a_map_survives_pickling() -> None:
+    # Maps travel between processes by pickle (multiprocessing); members without data
+    # share one read-only mapping, which must come back as that same object.
+    amap, _ = argmap.load("[A]: a #t\n  + <R>: r {k: 1}\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    again = pickle.loads(pickle.dumps(amap))
+    assert again.statements == amap.statements and again.arguments == amap.arguments
+    assert nx.utils.graphs_equal(again.graph, amap.graph)
+    assert again.statements["A"].members[0].data is NO_DATA
+    assert again.arguments["R"].members[0].data == {"k": 1}
