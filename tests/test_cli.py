@@ -338,3 +338,171 @@ def test_show_warns_when_part_of_the_map_was_not_understood(
     assert "has 1 syntax error" in err and "argmap validate" in err
     code, _, err = run(capsys, "show", "-m", str(clean))
     assert code == 0 and err == ""
+
+
+# -- start-up and exit (what keeps argmap why / show fast) ----------------------------
+
+
+def _clean_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    return {**env, "PYTHONPATH": str(ROOT), "NO_COLOR": "1", "COLUMNS": "80"}
+
+
+def test_display_commands_import_neither_pydantic_nor_rich_console() -> None:
+    # typer converts parameters with pydantic and printing goes through rich.console:
+    # together half of the start-up time.  Plain output needs neither.
+    code = (
+        "import sys\n"
+        "from argmap.cli import main\n"
+        "for args in (['why', '[Ceasefire]', '-d', '2'], ['show', '--depth', '1', '--focus', 'talks']):\n"
+        "    try:\n"
+        f"        main(args + ['-m', {str(SMALL)!r}])\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code == 0, done.code\n"
+        "print('loaded:', sorted(m for m in ('pydantic', 'rich.console') if m in sys.modules), file=sys.stderr)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_clean_env(), timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "[Ceasefire]: The ceasefire should be extended." in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "loaded: []"
+
+
+def test_plain_coercion_is_in_effect_and_restored() -> None:
+    pytest.importorskip("typer._coercion", reason="a typer that does not convert with pydantic")
+    import typer.core
+
+    from argmap.cli.common import plain_coercion
+
+    before = typer.core.build_runtime_param  # type: ignore[attr-defined]
+    with plain_coercion():
+        assert typer.core.build_runtime_param is not before  # type: ignore[attr-defined]
+    assert typer.core.build_runtime_param is before  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("value", ["2", "007", "0", " 1", "+1", "1_0", "-1", "x", "", "٣", "99999999999999999999"])
+def test_plain_coercion_gives_typer_results(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    import contextlib
+
+    import argmap.cli
+
+    commands = (
+        ["show", "--depth", value, "-m", str(SMALL), "--json", "--no-labels"],
+        ["why", value or "talks", "-m", str(SMALL), "--json"],
+        ["eval", "-m", str(SMALL), "--json", "--limit", value],
+        ["eval", "-m", str(SMALL), "--summary"],  # an int default (--limit 1000)
+    )
+    fast = [run(capsys, *args) for args in commands]
+    monkeypatch.setattr(argmap.cli, "plain_coercion", contextlib.nullcontext)
+    assert [run(capsys, *args) for args in commands] == fast
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["why", "--help"],
+        ["show", "-h"],
+        ["render", "--help"],
+        ["why"],
+        ["why", "a", "b", "-m", str(SMALL)],
+        ["show", "--dpth", "2"],
+        ["show", "--depth", "-1"],
+        ["rules", "AM201"],
+        ["validate", str(SMALL), "--format", "xml"],
+        ["eval", "-m", str(SMALL), "--limit", "-1"],
+    ],
+)
+def test_one_command_app_behaves_like_the_whole_app(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    import argmap.cli
+
+    alone = run(capsys, *args)
+    monkeypatch.setattr(argmap.cli, "_app_for", lambda _args: argmap.cli.app)
+    assert run(capsys, *args) == alone
+
+
+def test_one_command_app_holds_only_the_command() -> None:
+    import typer.main
+
+    from argmap.cli import _app_for, app
+
+    every = list(app.registered_commands)
+    names = [info.name or typer.main.get_command_name(info.callback.__name__) for info in every if info.callback]
+    assert {"show", "why", "find", "list", "validate", "rules", "render"} <= set(names)
+    for name in names:
+        single = _app_for([name, "--help"])
+        assert single is not app
+        assert [i.name or i.callback.__name__ for i in single.registered_commands if i.callback] in (
+            [name],
+            [name.replace("-", "_")],
+            [f"{name.replace('-', '_')}_command"],
+            [f"{name}_"],
+        )
+    for args in ([], ["--version"], ["wyh", "x"], ["-h"]):
+        assert _app_for(args) is app
+    assert app.registered_commands == every
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{}, {"COLUMNS": "100"}, {"COLUMNS": "abc"}, {"COLUMNS": "0"}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1"}],
+)
+def test_plain_width_is_what_rich_would_do(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    from argmap.cli.common import console, plain_width
+
+    for name in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    width = plain_width()
+    if "FORCE_COLOR" in env or "TTY_COMPATIBLE" in env or env.get("COLUMNS") == "0":
+        assert width is None  # rich decides
+    if width is not None:
+        out = console()
+        assert out.color_system is None and out.width == width
+
+
+def test_large_map_ends_without_freeing_it_and_keeps_output_and_status() -> None:
+    # LARGE_MAP = 0 makes the small map "large"; an atexit handler tells whether the
+    # interpreter's clean-up ran.
+    code = (
+        "import atexit, sys\n"
+        "import argmap.cli.common as common\n"
+        "common.LARGE_MAP = int(sys.argv[1])\n"
+        "sys.argv = ['argmap', *sys.argv[2:]]\n"
+        "atexit.register(lambda: sys.stderr.write('clean-up ran\\n'))\n"
+        "from argmap.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    for args, status in (
+        (["show", "-m", str(SMALL), "--no-labels"], 0),
+        (["why", "[Ceasefire]", "-m", str(SMALL), "--json"], 0),
+        (["show", "-m", str(SMALL), "--tag", "nothing"], 1),
+    ):
+        fast, normal = (
+            subprocess.run(
+                [sys.executable, "-c", code, limit, *args],
+                capture_output=True,
+                text=True,
+                env=_clean_env(),
+                timeout=60,
+                check=False,
+            )
+            for limit in ("0", "1000000")
+        )
+        assert fast.returncode == normal.returncode == status, (fast.stderr, normal.stderr)
+        assert fast.stdout == normal.stdout
+        assert bool(fast.stdout.strip()) == (status == 0)
+        assert normal.stderr.endswith("clean-up ran\n")
+        assert fast.stderr + "clean-up ran\n" == normal.stderr
+
+
+def test_keep_holds_nothing_inside_another_program(capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.cli import common
+
+    code, _, _ = run(capsys, "show", "-m", str(SMALL))
+    assert code == 0 and common._kept == []  # pytest is the program: the map is freed

@@ -10,9 +10,12 @@ from __future__ import annotations
 import io
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.console import Console
 
 import argmap
@@ -20,7 +23,7 @@ from argmap.model import ArgumentMap
 from argmap.views.graphviz import build_drawing, escape, layered_positions, to_dot, wrap
 from argmap.views.listing import find_claims, list_claims
 from argmap.views.text import render_tree, tree_lines
-from argmap.views.tree import ViewNode, show_view, strip_tags, to_json, tops, why_view
+from argmap.views.tree import TreeView, ViewNode, show_view, strip_tags, to_json, tops, why_view
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -294,11 +297,21 @@ def test_fast_layout_places_every_node_in_layers() -> None:
     assert "cluster_0" not in fast.dot
 
 
-def test_tops_match_queries() -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        None,
+        "[A]: a.\n  + [B]: b.\n\n[C]: c. {main: true}\n  - [D]: d.\n\n[E]: e.\n  >< [F]: f.\n",
+        "[A]: a.\n  + [B]: b.\n\n[B]\n  + [A] #main\n",
+        "[A]: a.\n  + [B]: b.\n    + [A]\n",
+    ],
+)
+def test_tops_match_queries(text: str | None) -> None:
     from argmap import queries
 
-    amap = small()
-    assert tops(amap) == list(dict.fromkeys(queries.main_conclusions(amap) + queries.roots(amap)))
+    amap = small() if text is None else argmap.load(text)[0]
+    expected = list(dict.fromkeys(queries.main_conclusions(amap) + queries.roots(amap)))
+    assert tops(amap) == (expected or [next(iter(amap.graph.nodes))])
 
 
 @pytest.mark.parametrize("depth", [None, 0, 2])
@@ -314,3 +327,131 @@ def test_has_below_agrees_with_below() -> None:
         amap, _ = argmap.load(text)
         for node in amap.graph.nodes:
             assert has_below(amap, node) == bool(below(amap, node)), node
+
+
+# -- plain text (the fast path of show / why when output is not a colour terminal) ----
+
+
+def _plain_views() -> list[str]:
+    """Plain lines of a few views at three widths, as tests/golden/plain-views.txt holds them."""
+    nasty, _ = argmap.load(FIXTURES / "cli-nasty.argdown")
+    nasty.source_name = "cli-nasty.argdown"
+    views: dict[str, Callable[[], TreeView]] = {
+        "small-show": lambda: show_view(small(), labels=LABELS),
+        "small-show-depth1": lambda: show_view(small(), depth=1),
+        "small-why": lambda: why_view(small(), "[Ceasefire]", labels=LABELS),
+        "small-why-regroup": lambda: why_view(small(), "<Rebels regroup>", labels=LABELS),
+        "nasty-show": lambda: show_view(nasty, labels=dict.fromkeys(nasty.graph.nodes, "IN")),
+    }
+    parts: list[str] = []
+    for name, make in views.items():
+        for width in (24, 40, 80):
+            parts.append(f"== {name} at {width} columns ==")
+            parts.extend(tree_lines(make(), width))
+    return parts
+
+
+def test_plain_lines_golden() -> None:
+    # Narrow widths too: long words cut, lines that keep their double spaces, the
+    # 20-column floor of deep entries.
+    check_golden("plain-views.txt", "\n".join(_plain_views()) + "\n")
+
+
+def _greedy_wrap(text: str, width: int) -> list[str]:
+    """The word wrap tree_lines had before it was made faster: the reference."""
+    if len(text) <= width:
+        return [text]
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        while len(word) > width:
+            if current:
+                lines.append(current)
+                current = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not current:
+            current = word
+        elif len(current) + 1 + len(word) <= width:
+            current += " " + word
+        else:
+            lines.append(current)
+            current = word
+    if current:
+        lines.append(current)
+    return lines
+
+
+@given(st.text(alphabet=st.sampled_from("ab  xyz✔"), max_size=60), st.integers(min_value=1, max_value=25))
+@settings(max_examples=400, deadline=None)
+def test_wrap_matches_greedy_word_wrap(text: str, width: int) -> None:
+    from argmap.views.text import _wrap
+
+    assert _wrap(text, width) == _greedy_wrap(text, width)
+
+
+def test_wrap_zero_width_ends() -> None:
+    from argmap.views.text import _wrap
+
+    assert _wrap("ab cd", 0) == ["a", "b", "c", "d"]  # used to loop for ever (COLUMNS=0)
+
+
+def _all_view_nodes() -> list[ViewNode]:
+    amap = small()
+    nasty, _ = argmap.load(FIXTURES / "cli-nasty.argdown")
+    nodes: list[ViewNode] = []
+    for view in (
+        show_view(amap, labels=LABELS),
+        show_view(amap, depth=1),
+        why_view(amap, "[Ceasefire]", labels=LABELS),
+        why_view(amap, "<Rebels regroup>"),
+        show_view(nasty),
+    ):
+        nodes += [n for root in view.roots for n in root.walk()]
+    odd = [
+        ViewNode("[P]", "statement", "P", "p #x  #(two words) end.", ["x", "two words", "implicit"], "premise"),
+        ViewNode("<A>", "argument", "A", "", [], "frobs", label="MAYBE", quote="q", para=0, repeated=True),
+        ViewNode("[Q]", "statement", "Q", "q.", [], "support", label="OUT", para="7", truncated=True),
+        ViewNode("[R]", "statement", "R", "r.", [], "attack", expanded=False, truncated=True, quote="only"),
+        ViewNode("[S]", "statement", "S", "s.", [], "contradiction", implicit=True, expanded=False),
+    ]
+    return nodes + odd
+
+
+def test_node_text_is_the_segments_without_styles() -> None:
+    from argmap.views.text import node_segments, node_text
+
+    for node in _all_view_nodes():
+        for details in (False, True):
+            assert node_text(node, details) == "".join(text for text, _ in node_segments(node, details))
+
+
+def test_legend_segments_are_the_legend_line() -> None:
+    from argmap.views.text import legend_line, legend_segments
+
+    for view in (show_view(small(), labels=LABELS), why_view(small(), "[Ceasefire]"), show_view(small(), depth=1)):
+        assert "".join(text for text, _ in legend_segments(view)) == legend_line(view).plain
+
+
+def test_count_nodes_stops_early() -> None:
+    from argmap.views.text import count_nodes
+
+    view = show_view(small())
+    total = sum(len(root.walk()) for root in view.roots)
+    assert count_nodes(view) == total
+    assert count_nodes(view, 1) < total
+
+
+def test_node_facts_are_make_node_fields() -> None:
+    from argmap.views.tree import make_node, node_facts
+
+    amap = small()
+    facts: dict[str, tuple[object, ...]] = {}
+    for node in amap.graph.nodes:
+        made = make_node(amap, node, LABELS, "support", facts)  # type: ignore[arg-type]
+        assert made == make_node(amap, node, LABELS, "support")  # cached or not, the same
+        kind, title, text, tags, quote, para, implicit, location = node_facts(amap, node)
+        assert (made.kind, made.title, made.text, made.tags) == (kind, title, text, list(tags))
+        assert (made.quote, made.para, made.implicit, made.location) == (quote, para, implicit, location)
+        assert made.label == LABELS[node] and made.relation == "support"
+    assert facts.keys() == set(amap.graph.nodes)

@@ -3,21 +3,27 @@ printing, and the one-line error that replaces every traceback."""
 
 from __future__ import annotations
 
+import builtins
 import gc
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from argmap import __version__
 from argmap.api import default_map_path, load
 from argmap.diagnostics import Diagnostic, Severity, closest
 from argmap.model import ArgumentMap
 from argmap.parser import parse_bytes, parse_file
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 app = typer.Typer(
     name="argmap",
@@ -102,13 +108,60 @@ def read_map(map_path: str | None, lint: bool = True) -> LoadedMap:
         data = sys.stdin.buffer.read()
         amap, diagnostics = load(data, name="<stdin>") if lint else parse_bytes(data, "<stdin>")
         gc.freeze()
-        return LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
+        loaded = LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
+        keep(loaded)
+        return loaded
     path = Path(map_path) if map_path else default_map_path()
     amap, diagnostics = load(path) if lint else parse_file(path)
     # The map lives until the process ends: take its millions of objects out of the
     # collector's sight, or every later collection rescans them all.
     gc.freeze()
-    return LoadedMap(amap, diagnostics, path=path)
+    loaded = LoadedMap(amap, diagnostics, path=path)
+    keep(loaded)
+    return loaded
+
+
+LARGE_MAP = 10_000
+"""Nodes above which the command line ends without freeing the map (see :func:`finish`)."""
+
+_kept: list[object] = []
+
+
+def keep(*objects: object) -> None:
+    """Keep ``objects`` (a map, its labels, a view) alive until :func:`finish` ends the process.
+
+    Only when argmap is the program (``argmap ...`` or ``python -m argmap ...``): a test
+    or another program calling the commands frees them as usual."""
+    if is_program():
+        _kept.extend(objects)
+
+
+def finish(code: int) -> NoReturn:
+    """End the command line with exit status ``code``.
+
+    Freeing a large map object by object at exit takes about a second at 100,000
+    statements, and the operating system reclaims the memory at once anyway: so when
+    :func:`keep` holds a map of more than :data:`LARGE_MAP` nodes, the output is flushed
+    and the process ends here (``os._exit``, which skips the interpreter's clean-up)."""
+    large = any(isinstance(o, LoadedMap) and len(o.amap.graph) > LARGE_MAP for o in _kept)
+    if large:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:  # the reader went away: not an error (see argmap.cli.main)
+            code = 0
+        try:
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
+    _kept.clear()
+    raise SystemExit(code)
+
+
+def is_program() -> bool:
+    """Whether argmap's command line is this process's program, not a library call."""
+    main = sys.modules.get("__main__")
+    spec = getattr(main, "__spec__", None)
+    return (spec is not None and spec.name == "argmap.__main__") or Path(sys.argv[0]).name == "argmap"
 
 
 def open_map(map_path: str | None) -> LoadedMap:
@@ -134,6 +187,90 @@ def open_map(map_path: str | None) -> LoadedMap:
     return loaded
 
 
+_TYPER_HOOK = "build_runtime_param"
+"""The function in ``typer.core`` that makes a parameter's converter (typer 0.2x)."""
+
+
+@contextmanager
+def plain_coercion() -> Iterator[None]:
+    """While the command line runs, convert ``str``, ``int`` and flag values without pydantic.
+
+    typer 0.2x checks every parameter value with a pydantic ``TypeAdapter``, and
+    importing pydantic takes about half of the start-up time of ``argmap why`` (0.07 s,
+    against 0.14 s for ``import typer, rich, networkx``).  Every parameter of ``show`` and
+    ``why`` is a string, an integer or a flag: for those this returns what pydantic
+    returns for the everyday values (any string; an integer in plain digits within its
+    bounds, or an int default; a flag's bool) and hands every other value to typer's own
+    conversion, so results and error messages stay typer's.  It replaces typer's internal
+    ``typer.core.build_runtime_param`` for the duration; with a typer that has no such
+    function it changes nothing."""
+    try:
+        from typer import _coercion
+        from typer import core as typer_core
+    except ImportError:  # a typer that does not use pydantic
+        original = None
+    else:
+        original = getattr(typer_core, _TYPER_HOOK, None)
+        if original is None or original is not getattr(_coercion, _TYPER_HOOK, None) or not _known_runtime_param():
+            original = None
+    if original is None:
+        yield
+        return
+    setattr(typer_core, _TYPER_HOOK, _plain_converters())
+    try:
+        yield
+    finally:
+        setattr(typer_core, _TYPER_HOOK, original)
+
+
+def _known_runtime_param() -> bool:
+    """Whether typer's ``RuntimeParam`` has the shape :func:`_plain_converters` was written
+    for (typer 0.29): another typer keeps its own conversion rather than risk a wrong one."""
+    import inspect
+
+    from typer._coercion import RuntimeParam
+
+    try:
+        coerce = list(inspect.signature(RuntimeParam._coerce_value).parameters)
+        init = list(inspect.signature(RuntimeParam.__init__).parameters)
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return coerce == ["self", "value", "param", "ctx"] and init == ["self", "parameter_info", "annotation"]
+
+
+@lru_cache(maxsize=1)
+def _plain_converters() -> Callable[[Any], Any]:
+    """A replacement for ``typer._coercion.build_runtime_param`` (see :func:`plain_coercion`)."""
+    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+
+    class PlainParam(RuntimeParam):
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if type(value) is self.annotation is not int:  # a string, or a flag's True / False
+                return value
+            plain_digits = type(value) is str and value.isascii() and value.isdigit()
+            if self.annotation is int and (type(value) is int or plain_digits):
+                number = int(value)  # an int default, or plain digits
+                info = self.parameter_info
+                if (info.min is None or number >= info.min) and (info.max is None or number <= info.max):
+                    return number
+            # Anything else (a sign, spaces, out of bounds, not a number): typer's own
+            # conversion, so the value or the error message is exactly typer's.
+            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
+
+    def build(descriptor: TypeDescriptor) -> RuntimeParam:
+        info = descriptor.parameter_info
+        if (
+            descriptor.annotation in (str, int, bool)
+            and descriptor.file_annotation is None
+            and info.parser is None
+            and not info.clamp
+        ):
+            return PlainParam(parameter_info=info, annotation=descriptor.annotation)
+        return build_runtime_param(descriptor)
+
+    return build
+
+
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``argmap: error: message`` on standard error and exit with ``code``."""
     sys.stderr.write(f"argmap: error: {message}\n")
@@ -142,7 +279,41 @@ def fail(message: str, code: int = 2) -> NoReturn:
 
 def console(stderr: bool = False) -> Console:
     """A console that wraps to the terminal (80 columns when piped) and honours NO_COLOR."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def plain_width() -> int | None:
+    """The width :func:`console` would wrap standard output to, when it would certainly
+    print without colour; None when it might colour (then ask :func:`console`).
+
+    Deciding this without rich saves importing it (a tenth of ``argmap why``'s start-up)
+    when the output goes to a pipe or a file.  It follows rich's own rules for a console
+    on standard output: no colour unless standard output is a terminal, or the
+    environment sets ``FORCE_COLOR`` or ``TTY_COMPATIBLE``, or this is Jupyter; the width
+    is ``COLUMNS``, else that of the first terminal among standard input, output and
+    error, else 80.  Anything unusual (Windows, ``COLUMNS=0``) is left to rich."""
+    if sys.platform == "win32" or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
+        return None
+    if hasattr(builtins, "get_ipython"):
+        return None
+    isatty = getattr(sys.stdout, "isatty", None)
+    try:
+        if isatty is None or isatty():
+            return None
+    except ValueError:  # a closed stream
+        return None
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        return int(columns) if int(columns) > 0 else None
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+        except (AttributeError, ValueError, OSError):
+            continue
+        return width or 80
+    return 80
 
 
 def print_json(data: Any) -> None:
@@ -164,6 +335,7 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
     except Exception as error:  # a failing analysis must not stop the view
         sys.stderr.write(f"argmap: note: claims are shown without labels ({error})\n")
         return None
+    keep(labels)
     return labels
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
 from argmap.cli.common import (
     JsonOption,
@@ -24,14 +23,20 @@ from argmap.cli.common import (
     complete_claim,
     console,
     fail,
+    keep,
     labels_for,
     open_map,
+    plain_width,
     print_json,
     read_map,
 )
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic, format_github
-from argmap.model import ArgumentMap
-from argmap.rules import RULES
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from argmap.model import ArgumentMap
+    from argmap.views.tree import TreeView
 
 DepthOption = Annotated[
     int | None,
@@ -76,6 +81,7 @@ def show(
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
     view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
+    keep(view)
     if as_json:
         print_json(view.to_dict())
         return
@@ -85,22 +91,32 @@ def show(
     print_tree(view)
 
 
-def print_tree(view: object) -> None:
+def print_tree(view: TreeView) -> None:
     """A tree view on standard output: rich (colour, wrapping) on a colour terminal for
-    views of a readable size, else plain lines (:func:`argmap.views.text.tree_lines`)."""
-    from argmap.views.text import LARGE_VIEW, count_nodes, render_tree, tree_lines
-    from argmap.views.tree import TreeView
+    views of a readable size, else plain lines (:func:`argmap.views.text.tree_lines`).
 
-    assert isinstance(view, TreeView)
-    out = console()
-    # Rich for colour on a terminal; without colour (piped, NO_COLOR) the plain lines
-    # are the same text, faster, and without rich's trailing padding.
-    if out.color_system is not None and count_nodes(view) <= LARGE_VIEW:
-        out.print(render_tree(view))
-        return
+    Without colour (piped, redirected) the plain lines are the same text as rich's,
+    faster, and without rich's trailing padding; then rich is not even imported."""
+    from argmap.views.text import LARGE_VIEW, count_nodes, render_tree, tree_lines
+
+    width = plain_width()
+    if width is None:
+        out = console()
+        if out.color_system is not None and count_nodes(view, LARGE_VIEW) <= LARGE_VIEW:
+            out.print(render_tree(view))
+            return
+        width = out.width
     write = sys.stdout.write
-    for line in tree_lines(view, out.width):
-        write(line + "\n")
+    chunk: list[str] = []
+    for line in tree_lines(view, width):
+        chunk.append(line)
+        if len(chunk) >= 4096:
+            chunk.append("")
+            write("\n".join(chunk))
+            chunk.clear()
+    if chunk:
+        chunk.append("")
+        write("\n".join(chunk))
 
 
 @app.command()
@@ -131,6 +147,7 @@ def why(
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
     view = why_view(amap, node, depth, labels_for(amap, not no_labels))
+    keep(view)
     if as_json:
         print_json(view.to_dict())
         return
@@ -225,6 +242,8 @@ def validate(
 
     Example: argmap validate debate.argdown --strict --format github
     """
+    from rich.text import Text
+
     targets: list[str | None] = list(paths) if paths else [map_path]
     source_text: str | None = None
     if source is not None:
@@ -264,6 +283,8 @@ def validate(
 
 def _coloured(report: str) -> Text:
     """A compiler-style diagnostic with its severity coloured (lines never re-wrapped)."""
+    from rich.text import Text
+
     text = Text(report)
     text.highlight_regex(r"\berror\[AM\d+\]", "bold red")
     text.highlight_regex(r"\bwarning\[AM\d+\]", "bold yellow")
@@ -309,6 +330,10 @@ def rules(
 
     Example: argmap rules AM201
     """
+    from rich.text import Text
+
+    from argmap.rules import RULES
+
     selected = sorted(RULES.items())
     if code is not None:
         wanted = code.strip().upper()

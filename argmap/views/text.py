@@ -1,4 +1,4 @@
-"""Terminal rendering of tree views and claim lists with rich.
+"""Terminal rendering of tree views and claim lists.
 
 Every mark carries its meaning twice, as a symbol and as a colour, so the output
 reads the same with ``NO_COLOR``, piped into a file, or printed in greyscale:
@@ -6,18 +6,23 @@ reads the same with ``NO_COLOR``, piped into a file, or printed in greyscale:
 * relations: ``+`` support (green), ``-`` attack (red), ``_`` undercut (red),
   ``><`` contradiction (red), ``(n)`` premise *n* of an argument (blue);
 * evaluation labels: ``✔ IN`` (green), ``✘ OUT`` (red), ``? UNDEC`` (yellow).
+
+Two renderers share the marks: :func:`render_tree` builds rich renderables (colour,
+for a terminal), :func:`tree_lines` plain lines with the same layout (for pipes,
+files and very large views).  rich is imported only by the functions that use it,
+so plain output does not pay for importing it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from rich.console import Group, RenderableType
-from rich.table import Table
-from rich.text import Text
-from rich.tree import Tree
+from typing import TYPE_CHECKING
 
 from argmap.views.tree import ATTACK_KINDS, TreeView, ViewNode, strip_tags
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
 
 LABEL_MARKS: dict[str, tuple[str, str]] = {
     "IN": ("✔ IN", "bold green"),
@@ -37,13 +42,16 @@ ARGUMENT_STYLE = "bold magenta"
 
 
 def label_mark(label: str) -> Text:
+    from rich.text import Text
+
     mark, style = LABEL_MARKS.get(label, (label, ""))
     return Text(mark, style=style)
 
 
 def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]]:
     """One entry of a tree as (text, style) pieces: relation mark, id, text, tags, label,
-    and (``details``) the quote.  :func:`node_line` styles them; plain output joins them."""
+    and (``details``) the quote.  :func:`node_line` styles them; :func:`node_text` is
+    the same text without styles."""
     parts: list[tuple[str, str]] = []
     add = parts.append
     if node.relation == "premise":
@@ -83,8 +91,48 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
     return parts
 
 
+def node_text(node: ViewNode, details: bool = False) -> str:
+    """The text of :func:`node_segments` without styles, built directly: plain output of
+    a large view spends most of its time here."""
+    relation = node.relation
+    if relation is None:
+        text = ""
+    elif relation == "premise":
+        text = f"({node.number}) " if node.number is not None else "(premise) "
+    else:
+        text = RELATION_MARKS.get(relation, ("?", ""))[0] + " "
+    text += node.id
+    if node.implicit:
+        text += " (implicit)"
+    tags = node.tags
+    said = strip_tags(node.text, tags) if tags else node.text
+    if said:
+        text += ": " + said
+    for tag in tags:
+        if tag != "implicit":
+            text += " #" + tag
+    if node.label is not None:
+        text += "  " + LABEL_MARKS.get(node.label, (node.label, ""))[0]
+    if node.repeated:
+        text += "  (see above)"
+    elif not node.expanded:
+        if node.truncated:
+            text += "  (its reasons not followed)"
+    elif node.truncated:
+        text += "  …"
+    if details and (node.quote or node.para is not None):
+        text += "\n"
+        if node.quote:
+            text += f"“{node.quote}”"
+        if node.para is not None:
+            text += (" " if node.quote else "") + f"(¶{node.para})"
+    return text
+
+
 def node_line(node: ViewNode, details: bool = False) -> Text:
     """One entry of a tree as styled text (see :func:`node_segments`)."""
+    from rich.text import Text
+
     line = Text()
     for text, style in node_segments(node, details):
         line.append(text, style=style or None)
@@ -93,6 +141,10 @@ def node_line(node: ViewNode, details: bool = False) -> Text:
 
 def render_tree(view: TreeView, details: bool | None = None, legend: bool = True) -> RenderableType:
     """The view as a rich tree (one per root) under a header line, and a legend."""
+    from rich.console import Group
+    from rich.text import Text
+    from rich.tree import Tree
+
     details = view.command == "why" if details is None else details
     parts: list[RenderableType] = []
     if view.command == "show":
@@ -115,6 +167,16 @@ def render_tree(view: TreeView, details: bool | None = None, legend: bool = True
 
 def legend_line(view: TreeView) -> Text:
     """A one-line key to the marks that appear in ``view``."""
+    from rich.text import Text
+
+    line = Text()
+    for text, style in legend_segments(view):
+        line.append(text, style=style or None)
+    return line
+
+
+def legend_segments(view: TreeView) -> list[tuple[str, str]]:
+    """:func:`legend_line` as (text, style) pieces."""
     kinds: set[str] = set()
     labels: set[str] = set()
     truncated = False
@@ -125,7 +187,10 @@ def legend_line(view: TreeView) -> Text:
                 kinds.add(node.relation)
             if node.label is not None:
                 labels.add(node.label)
-    line = Text()
+    return _legend(view.command, kinds, labels, truncated)
+
+
+def _legend(command: str, kinds: set[str], labels: set[str], truncated: bool) -> list[tuple[str, str]]:
     entries: list[tuple[str, str, str]] = []
     if kinds & {"support", "entails"}:
         entries.append(("+", "bold green", "support"))
@@ -143,16 +208,17 @@ def legend_line(view: TreeView) -> Text:
             entries.append((mark, style, _LABEL_WORDS[label]))
     if truncated:
         entries.append(("…", "dim", "more below (raise --depth)"))
-    if view.command == "why" and kinds & ATTACK_KINDS:
+    if command == "why" and kinds & ATTACK_KINDS:
         entries.append(("", "", "attacks not followed"))
+    parts: list[tuple[str, str]] = []
     for i, (mark, style, word) in enumerate(entries):
         if i:
-            line.append("   ")
+            parts.append(("   ", ""))
         if mark:
-            line.append(mark, style=style)
-            line.append(" ")
-        line.append(word, style="dim")
-    return line
+            parts.append((mark, style))
+            parts.append((" ", ""))
+        parts.append((word, "dim"))
+    return parts
 
 
 _LABEL_WORDS = {"IN": "accepted", "OUT": "rejected", "UNDEC": "undecided"}
@@ -160,6 +226,8 @@ _LABEL_WORDS = {"IN": "accepted", "OUT": "rejected", "UNDEC": "undecided"}
 
 def render_list(nodes: list[ViewNode], locations: bool = True) -> RenderableType:
     """Claims one per row: the line they are defined on, then ``[Title]: text #tags`` wrapped beside it."""
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 2))
     if locations:
         table.add_column(style="dim", no_wrap=True, justify="right")
@@ -178,52 +246,84 @@ LARGE_VIEW = 2000
 """Views with more nodes than this print through :func:`tree_lines` (plain, fast) rather than rich."""
 
 
-def count_nodes(view: TreeView) -> int:
-    return sum(len(root.walk()) for root in view.roots)
+def count_nodes(view: TreeView, stop: int | None = None) -> int:
+    """How many nodes ``view`` has; counting ends early once past ``stop``."""
+    count = 0
+    for root in view.roots:
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            count += 1
+            stack.extend(node.children)
+        if stop is not None and count > stop:
+            break
+    return count
 
 
 def tree_lines(view: TreeView, width: int = 80, details: bool | None = None) -> Iterator[str]:
     """The view as plain text lines, with the same guides and marks as :func:`render_tree`
-    but no colour: about ten times faster than rich on views of many thousand nodes."""
+    but no colour: many times faster than rich on views of many thousand nodes."""
     details = view.command == "why" if details is None else details
     if view.command == "show":
         yield view.title
+    # What the legend needs, gathered on the way.
+    kinds: set[str] = set()
+    labels: set[str] = set()
+    truncated = False
     for root in view.roots:
         stack: list[tuple[ViewNode, str, str]] = [(root, "", "")]
         while stack:
             node, first, rest = stack.pop()
-            text = "".join(piece for piece, _ in node_segments(node, details))
-            for i, part in enumerate(text.split("\n")):
-                lead = first if i == 0 else rest
-                for j, line in enumerate(_wrap(part, max(20, width - len(rest)))):
-                    yield ((lead if j == 0 else rest) + line).rstrip()
+            if node.relation is not None:
+                kinds.add(node.relation)
+            if node.label is not None:
+                labels.add(node.label)
+            if node.truncated and node.expanded:
+                truncated = True
+            text = node_text(node, details)
+            room = width - len(rest)
+            if room < 20:
+                room = 20
+            if len(text) <= room and "\n" not in text:
+                yield (first + text).rstrip()
+            else:
+                for i, part in enumerate(text.split("\n")):
+                    lead = first if i == 0 else rest
+                    for j, line in enumerate(_wrap(part, room)):
+                        yield ((lead if j == 0 else rest) + line).rstrip()
             children = node.children
-            for k in range(len(children) - 1, -1, -1):
-                last = k == len(children) - 1
-                stack.append((children[k], rest + ("└── " if last else "├── "), rest + ("    " if last else "│   ")))
-    yield from (line.rstrip() for line in _wrap(legend_line(view).plain, width))
+            if children:
+                last = len(children) - 1
+                stack.append((children[last], rest + "└── ", rest + "    "))
+                if last:
+                    first_child, rest_child = rest + "├── ", rest + "│   "
+                    stack.extend((children[k], first_child, rest_child) for k in range(last - 1, -1, -1))
+    legend = "".join(text for text, _ in _legend(view.command, kinds, labels, truncated))
+    yield from (line.rstrip() for line in _wrap(legend, width))
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Greedy word wrap (words longer than ``width`` are cut)."""
+    """Greedy word wrap at single spaces, as rich wraps plain text: each line takes as many
+    words as fit in ``width``; spaces at the start of a line after a break are dropped;
+    a word longer than ``width`` is cut (a width under 1 counts as 1)."""
     if len(text) <= width:
         return [text]
+    width = max(width, 1)
     lines: list[str] = []
-    current = ""
-    for word in text.split(" "):
-        while len(word) > width:
-            if current:
-                lines.append(current)
-                current = ""
-            lines.append(word[:width])
-            word = word[width:]
-        if not current:
-            current = word
-        elif len(current) + 1 + len(word) <= width:
-            current += " " + word
+    end = len(text)
+    start = 0
+    while True:
+        # Here a line starts: skip the spaces a break leaves.
+        while start < end and text[start] == " ":
+            start += 1
+        if end - start <= width:
+            if start < end:
+                lines.append(text[start:])
+            return lines
+        cut = text.rfind(" ", start + 1, start + width + 1)
+        if cut < 0:  # the word at start is longer than a line: cut it
+            lines.append(text[start : start + width])
+            start += width
         else:
-            lines.append(current)
-            current = word
-    if current:
-        lines.append(current)
-    return lines
+            lines.append(text[start:cut])
+            start = cut + 1

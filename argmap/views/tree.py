@@ -16,7 +16,9 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from argmap._gc import paused_gc
@@ -143,55 +145,74 @@ class TreeView:
         }
 
 
+NodeFacts = tuple[str, str, str, tuple[str, ...], str | None, Any, bool, str | None]
+"""What a view says about a node wherever it appears: kind, title, text, tags, quote,
+para, implicit, location (the fields of :class:`ViewNode` that do not depend on the place)."""
+
+
+def node_facts(amap: ArgumentMap, node: str) -> NodeFacts:
+    """The place-independent fields of ``node``'s :class:`ViewNode`, in one pass over its members."""
+    record = amap.record(node)
+    text = ""
+    span = None
+    tags: dict[str, None] | None = None
+    data: dict[str, Any] | None = None
+    for member in record.members:
+        if member.tags:
+            if tags is None:
+                tags = dict.fromkeys(member.tags)
+            else:
+                tags.update(dict.fromkeys(member.tags))
+        if member.data:
+            if data is None:
+                data = dict(member.data)
+            else:
+                data.update(member.data)
+        if not member.is_reference:
+            # The text and place of the first definition (the text of a later one if
+            # the first has none).
+            if span is None:
+                span = member.span
+                text = member.text
+            elif not text and member.text:
+                text = member.text
+    if span is None:
+        span = record.members[0].span if record.members else getattr(record, "pcs_span", None)
+    kind = "statement" if isinstance(record, Statement) else "argument"
+    quote: str | None = None
+    para: Any = None
+    if data:
+        raw_quote = data.get("quote")
+        if isinstance(raw_quote, str | int | float) and not isinstance(raw_quote, bool):
+            quote = str(raw_quote)
+        raw_para = data.get("para", data.get("paragraph"))
+        if isinstance(raw_para, str | int) and not isinstance(raw_para, bool):
+            para = raw_para
+    found = tuple(tags) if tags else ()
+    location = str(span) if span is not None else None
+    return (kind, record.title, text or "", found, quote, para, "implicit" in found, location)
+
+
 def make_node(
     amap: ArgumentMap,
     node: str,
     labels: dict[str, str] | None = None,
     relation: str | None = None,
+    facts: dict[str, NodeFacts] | None = None,
 ) -> ViewNode:
-    """The :class:`ViewNode` for ``node`` without children."""
-    # One pass over the members (the record's properties would make one each).
-    record = amap.record(node)
-    quote: str | None = None
-    para: Any = None
-    seen_tags: dict[str, None] = {}
-    data: dict[str, Any] = {}
-    text = ""
-    span = None
-    for member in record.members:
-        for t in member.tags:
-            seen_tags[t] = None
-        if member.data:
-            data.update(member.data)
-        if not member.is_reference:
-            if span is None:
-                span = member.span
-            if not text and member.text:
-                text = member.text
-    if span is None:
-        span = record.members[0].span if record.members else getattr(record, "pcs_span", None)
-    kind = "statement" if isinstance(record, Statement) else "argument"
-    title = record.title
-    raw_quote = data.get("quote")
-    if isinstance(raw_quote, str | int | float) and not isinstance(raw_quote, bool):
-        quote = str(raw_quote)
-    raw_para = data.get("para", data.get("paragraph"))
-    if isinstance(raw_para, str | int) and not isinstance(raw_para, bool):
-        para = raw_para
-    tags = list(seen_tags)
-    return ViewNode(
-        id=node,
-        kind=kind,
-        title=title,
-        text=text,
-        tags=list(tags),
-        relation=relation,
-        label=labels.get(node) if labels else None,
-        quote=quote,
-        para=para,
-        implicit="implicit" in tags,
-        location=str(span) if span is not None else None,
-    )
+    """The :class:`ViewNode` for ``node`` without children.
+
+    ``facts`` caches :func:`node_facts` by node id across the calls of one view (a node
+    can appear many times in a tree)."""
+    known = facts.get(node) if facts is not None else None
+    if known is None:
+        known = node_facts(amap, node)
+        if facts is not None:
+            facts[node] = known
+    kind, title, text, tags, quote, para, implicit, location = known
+    label = labels.get(node) if labels else None
+    # Positional, in field order: id kind title text tags relation number label quote para implicit location.
+    return ViewNode(node, kind, title, text, list(tags), relation, None, label, quote, para, implicit, location)
 
 
 def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
@@ -210,33 +231,37 @@ def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
     # networkx's edge views cost more than the rest of the walk: read its adjacency
     # dicts directly (pred/succ of a DiGraph map neighbour -> edge attributes).
     graph = amap.graph
+    kind_of = _KIND_OF
     for source, attrs in graph._pred[node].items():
-        for rtype in attrs:
-            found.setdefault((source, _KIND_OF[rtype]), None)
+        if source != node:
+            for rtype in attrs:
+                found.setdefault((source, kind_of[rtype]), None)
     for target, attrs in graph._succ[node].items():
-        if RelationType.CONTRADICTION in attrs:
+        if _CONTRADICTION in attrs and target != node:
             found.setdefault((target, "contradiction"), None)
-    items = [(child, kind, number) for (child, kind), number in found.items() if child != node]
+    items = [(child, kind, number) for (child, kind), number in found.items()]
     if len(items) > 1:
-        items.sort(key=lambda item: _ORDER[item[1]])  # stable: document order within a kind
+        order = _ORDER
+        items.sort(key=lambda item: order[item[1]])  # stable: document order within a kind
     return items
 
 
 def has_below(amap: ArgumentMap, node: str) -> bool:
     """Whether :func:`below` would find anything, without building the list."""
     graph = amap.graph
-    if any(source != node for source in graph._pred[node]):
+    sources = graph._pred[node]
+    if sources and (len(sources) > 1 or node not in sources):
         return True
     if node[0] == "<":
         record = amap.arguments.get(node[1:-1])
-        if record is not None and any(step.role == "premise" for step in record.pcs):
-            return True
-    return any(
-        target != node and RelationType.CONTRADICTION in attrs
-        for target, attrs in graph._succ[node].items()
-    )
+        if record is not None:
+            for step in record.pcs:
+                if step.role == "premise":
+                    return True
+    return any(_CONTRADICTION in attrs and target != node for target, attrs in graph._succ[node].items())
 
 
+_CONTRADICTION = RelationType.CONTRADICTION
 _FLOW_OUT = frozenset(RelationType) - {RelationType.CONTRADICTION}
 _SUPPORT_IN = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
 
@@ -248,19 +273,28 @@ def tops(amap: ArgumentMap) -> list[str]:
     :func:`argmap.queries.roots`, computed in one pass over the adjacency dicts."""
     graph = amap.graph
     succ, pred = graph._succ, graph._pred
-    marked = [
-        s.node
-        for s in amap.statements.values()
-        if any(m.data.get("main") is True or "main" in m.tags for m in s.members if m.data or m.tags)
-    ]
-    roots = [n for n in graph.nodes if not any(_FLOW_OUT.intersection(a) for a in succ[n].values())]
-    supported = [
-        n for n in roots if n[0] == "[" and any(_SUPPORT_IN.intersection(a) for a in pred[n].values())
-    ]
+    marked: list[str] = []
+    for statement in amap.statements.values():
+        for m in statement.members:
+            if (m.tags and "main" in m.tags) or (m.data and m.data.get("main") is True):
+                marked.append(statement.node)
+                break
+    flow_out = _FLOW_OUT
+    roots: list[str] = []
+    # _succ has every node, in the order of the graph's nodes (networkx adds a node to
+    # _node, _succ and _pred together).
+    for n, targets in succ.items():
+        for relations in targets.values():
+            if not flow_out.isdisjoint(relations):
+                break
+        else:
+            roots.append(n)
+    support_in = _SUPPORT_IN
+    supported = [n for n in roots if n[0] == "[" and any(not support_in.isdisjoint(a) for a in pred[n].values())]
     found = dict.fromkeys(marked + supported + roots)
     if not found and len(graph):
         # Everything sits on a cycle: start at the first node written.
-        found[next(iter(graph.nodes))] = None
+        found[next(iter(graph))] = None
     return list(found)
 
 
@@ -279,36 +313,41 @@ def build_tree(
     # later occurrences say "see above".  A node cut off by the depth limit does
     # not count as shown, so a shallower occurrence later still expands.
     shown: set[str] = set()
+    facts: dict[str, NodeFacts] = {}
     result: list[ViewNode] = []
     stack: list[tuple[ViewNode, int]] = []
+    limit = max(depth, 0) if depth is not None else -1  # the level whose nodes are not expanded
     for root in roots:
-        view = make_node(amap, root, labels)
+        view = make_node(amap, root, labels, None, facts)
         result.append(view)
         stack.append((view, 0))
         while stack:
             current, level = stack.pop()
-            if current.id in shown:
-                current.repeated = has_below(amap, current.id)
+            node = current.id
+            if node in shown:
+                current.repeated = has_below(amap, node)
                 continue
-            if depth is not None and level >= depth:
-                current.truncated = has_below(amap, current.id)
+            if level == limit:
+                current.truncated = has_below(amap, node)
                 continue
-            children = below(amap, current.id)
+            children = below(amap, node)
             if not children:
                 continue
-            shown.add(current.id)
+            shown.add(node)
+            kids = current.children
             pending: list[tuple[ViewNode, int]] = []
             for child, kind, number in children:
-                child_view = make_node(amap, child, labels, kind)
+                child_view = make_node(amap, child, labels, kind, facts)
                 child_view.number = number
-                current.children.append(child_view)
+                kids.append(child_view)
                 if not expand_attacks and kind in ATTACK_KINDS:
                     child_view.expanded = False
                     child_view.truncated = has_below(amap, child)
                     continue
                 pending.append((child_view, level + 1))
             # Depth first, children in order: push them reversed.
-            stack.extend(reversed(pending))
+            pending.reverse()
+            stack.extend(pending)
     return result
 
 
@@ -385,12 +424,18 @@ def to_json(data: Any) -> str:
             sys.setrecursionlimit(limit)
 
 
-def strip_tags(text: str, tags: list[str]) -> str:
+def strip_tags(text: str, tags: Sequence[str]) -> str:
     """The text without its ``#tag`` / ``#(tag words)`` markers (views show tags apart)."""
     for tag in tags:
         for marker in (f"#({tag})", f"#{tag}"):
-            text = re.sub(rf"(^|\s){re.escape(marker)}(?=$|[\s.,;:!?)])", " ", text)
+            if marker in text:
+                text = _marker_pattern(marker).sub(" ", text)
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=1024)
+def _marker_pattern(marker: str) -> re.Pattern[str]:
+    return re.compile(rf"(^|\s){re.escape(marker)}(?=$|[\s.,;:!?)])")
 
 
 def map_title(amap: ArgumentMap) -> str:
