@@ -9,7 +9,6 @@ from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import ArgumentMap
 from argmap.parser import parse, parse_bytes, parse_file
-from argmap.rules import lint
 
 DEFAULT_MAP = "syria-ceasefire-2016.argdown"
 """File name of the shipped default map (package data in ``argmap/data``)."""
@@ -53,6 +52,8 @@ def _load(source: str | bytes | Path, name: str | None, run_lints: bool) -> tupl
     else:
         amap, diagnostics = parse(source, name or "<text>")
     if run_lints and (amap.statements or amap.arguments):
+        from argmap.rules import lint  # here: the display commands never lint, nor import the rules
+
         diagnostics = diagnostics + lint(amap)
     return amap, sort_diagnostics(diagnostics)
 

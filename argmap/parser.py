@@ -961,7 +961,12 @@ class _Parser:
 # -- helpers --------------------------------------------------------------------
 
 
-class _DataLoader(yaml.SafeLoader):
+# libyaml's loader when PyYAML was built with it (its wheels are): about ten times faster
+# than the pure-Python one, which was 8 of the 13 ms that parsing the shipped map took.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _DataLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """YAML's safe loader without its implicit timestamps: ``{date: 2016-09-19}`` keeps
     the date as the text written, a string every export format can hold."""
 
