@@ -224,12 +224,12 @@ class _Parser:
             if not line.strip():
                 i += 1
                 continue
-            lineno = self.linenos[i]
             first = line[0]
             if first == "[" or (first == "<" and line[1:2] != "-" and line[1:2] != "+" and line[1:2] != "_"):
                 # The common case: a statement or argument block.
                 i, previous_root = self.element_block(lines, i)
                 continue
+            lineno = self.linenos[i]
             heading = _HEADING.match(line) if (first == "#" or (first in " \t" and line.lstrip()[:1] == "#")) else None
             if heading:
                 # A heading runs on until the empty line, like a paragraph (Argdown).
@@ -883,9 +883,12 @@ class _Parser:
             )
             if text is not None:
                 text += tag_text  # Argdown keeps tags in the text of a definition
-        text = "" if is_reference or text is None else " ".join(text.split())
-        if text.count(".") > 1 or text.count(":") > 1:
-            text = _shortcodes(text)
+        if is_reference or not text:
+            text = ""  # a reference has no text of its own
+        else:
+            text = " ".join(text.split())
+            if text.count(".") > 1 or text.count(":") > 1:
+                text = _shortcodes(text)
         if argument_title is not None:
             member = ArgumentMember(text, span, is_reference, self.section, tags, NO_DATA)
             return self.add_argument(argument_title.strip(), member).node
