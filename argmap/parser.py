@@ -399,16 +399,7 @@ class _Parser:
                 end_line, end_col = lineno, self.end_col
             else:
                 child = _Element([rest], lineno, relation.end() + 1, role="statement", index=i - 1)
-                while i < n:
-                    nxt = lines[i]
-                    if _open_brace(child.lines):
-                        child.lines.append(nxt.rstrip())
-                        i += 1
-                        continue
-                    if not nxt.strip() or _CHILD_START.match(nxt):
-                        break
-                    child.lines.append(nxt.rstrip())
-                    i += 1
+                i = _gather(lines, i, child)
             if len(stack) > 1 and stack[-1].indent >= indent:
                 # Dedent as Argdown does: close every level deeper than this line, then
                 # the line is a sibling of the element left on top, even when that one
@@ -600,16 +591,7 @@ class _Parser:
                     node = self.simple_element(rest, lineno, pcs.end() + 1, simple, argument.title)
                 else:
                     element = _Element([rest], lineno, pcs.end() + 1, index=i - 1)
-                    while i < n:
-                        nxt = lines[i]
-                        if _open_brace(element.lines):
-                            element.lines.append(nxt.rstrip())
-                            i += 1
-                            continue
-                        if not nxt.strip() or _CHILD_START.match(nxt):
-                            break
-                        element.lines.append(nxt.rstrip())
-                        i += 1
+                    i = _gather(lines, i, element)
                     found = self.finish_element(element, pcs_argument=argument.title)
                     if found is None:
                         continue
@@ -1004,6 +986,20 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, tuple):
         return [_json_value(v) for v in value]
     return value
+
+
+def _gather(lines: list[str], i: int, element: _Element) -> int:
+    """Add the lines from ``i`` on that continue ``element`` (a relation child or PCS line);
+    return the index of the first line after them.  Inside an open ``{`` data block every
+    line continues it; otherwise an empty line or a new child ends it."""
+    n = len(lines)
+    while i < n:
+        line = lines[i]
+        if not _open_brace(element.lines) and (not line.strip() or _CHILD_START.match(line)):
+            break
+        element.lines.append(line.rstrip())
+        i += 1
+    return i
 
 
 def _matching_brace(text: str, start: int) -> int:
