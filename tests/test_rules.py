@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
 from argmap.rules import RULES, lint
@@ -104,3 +107,18 @@ def test_circular_support_through_an_argument_pcs() -> None:
     amap, _ = argmap.load(text)
     (d,) = lint(amap, ["AM201"])
     assert "<Arg>" in d.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 12)), max_size=40))
+def test_cyclic_components_agree_with_networkx(edges: list[tuple[int, int]]) -> None:
+    from argmap.rules import _cyclic_components
+
+    successors: dict[str, list[str]] = {}
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    for a, b in edges:
+        if a != b:
+            successors.setdefault(f"n{a}", []).append(f"n{b}")
+            graph.add_edge(f"n{a}", f"n{b}")
+    expected = {frozenset(c) for c in nx.strongly_connected_components(graph) if len(c) > 1}
+    assert {frozenset(c) for c in _cyclic_components(successors)} == expected
