@@ -368,8 +368,8 @@ def self_attack(amap: ArgumentMap) -> Iterator[Diagnostic]:
     """A claim or argument attacks, undercuts or contradicts itself, or supports itself directly.
 
     Usually a mistyped title in a relation tree."""
-    for relation in amap.relations():
-        if relation.source == relation.target:
+    for node, neighbours in amap.graph._succ.items():  # node -> neighbour -> relations
+        for relation in neighbours.get(node, {}).values():
             yield _diag("AM202", f"{relation.source} {relation.type.value}s itself", relation.span)
 
 
@@ -382,12 +382,14 @@ def orphan_statement(amap: ArgumentMap) -> Iterator[Diagnostic]:
 
     It is drawn as an island and `why` can say nothing about it.  Connect it, or turn
     it into a comment if it is a note to yourself."""
-    graph = amap.graph
+    succ, pred = amap.graph._succ, amap.graph._pred  # adjacency dicts: no view per node
     mentioned = {node for node, _ in amap.mentions}
     for statement in amap.statements.values():
         node = statement.node
+        if succ[node] or pred[node] or node in mentioned:
+            continue
         in_pcs = any(m.argument is not None for m in statement.members)  # e.g. an intermediary conclusion
-        if graph.degree(node) == 0 and node not in mentioned and not in_pcs:
+        if not in_pcs:
             yield _diag(
                 "AM203",
                 f"statement {_describe(statement.title, statement.text)} is not connected to anything",
@@ -423,13 +425,13 @@ def unsupported_conclusion(amap: ArgumentMap) -> Iterator[Diagnostic]:
     The map then only records objections to a thesis it never gives a reason for.
     Either add what the claim's proponents say for it, or check whether an edge points
     the wrong way."""
-    positive = {RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF}
+    positive = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
+    succ, pred = amap.graph._succ, amap.graph._pred  # adjacency dicts: no view per node
     for statement in amap.statements.values():
         node = statement.node
-        if amap.graph.out_degree(node) or not amap.graph.in_degree(node):
+        if succ[node] or not pred[node]:
             continue
-        incoming = list(amap.incoming(node))
-        if any(r.type in positive for r in incoming):
+        if any(not positive.isdisjoint(relations) for relations in pred[node].values()):
             continue
         yield _diag(
             "AM205",
@@ -470,10 +472,11 @@ def supports_and_attacks(amap: ArgumentMap) -> Iterator[Diagnostic]:
 
     A reason cannot be for and against the same thing; one of the two relations is
     probably a slip of `+` for `-`."""
-    for source, target, relations in amap.graph.edges(data=True):
-        if RelationType.SUPPORT in relations and RelationType.ATTACK in relations:
-            attack = relations[RelationType.ATTACK]
-            yield _diag("AM207", f"{source} both supports and attacks {target}", attack.span)
+    support, attack = RelationType.SUPPORT, RelationType.ATTACK
+    for source, neighbours in amap.graph._succ.items():  # node -> neighbour -> relations
+        for target, relations in neighbours.items():
+            if support in relations and attack in relations:
+                yield _diag("AM207", f"{source} both supports and attacks {target}", relations[attack].span)
 
 
 @rule("AM208", "undercut-of-statement", Severity.WARNING)
