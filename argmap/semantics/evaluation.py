@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.semantics.direct import grounded_claim_labels
 from argmap.semantics.framework import ArgumentationFramework
 from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labelling
 from argmap.semantics.translate import Translation, translate
@@ -149,7 +150,8 @@ def evaluate_translation(translation: Translation, semantics: str = "grounded",
 def label_map(amap: ArgumentMap) -> dict[str, str]:
     """Grounded labels by node id: ``"IN"``, ``"OUT"`` or ``"UNDEC"`` for every statement and argument.
 
-    Cheap (linear in the map) and never raises, so views can call it on every map."""
-    translation = translate(amap)
-    labels = grounded_labelling(translation.af)
-    return {node: _LABELS[labels[i]].value for i, node in enumerate(translation.claims)}
+    Cheap (linear in the map) and never raises, so views can call it on every map.  The
+    labels are those of :func:`evaluate` (the grounded labelling of :func:`translate`),
+    computed on the map's graph directly, without building the framework
+    (:mod:`argmap.semantics.direct`)."""
+    return grounded_claim_labels(amap)
