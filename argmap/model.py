@@ -8,12 +8,16 @@ argument.  Node attribute ``kind`` is ``"statement"`` or ``"argument"`` and
 ``record`` holds the :class:`Statement` or :class:`Argument`.
 
 The graph is a :class:`networkx.DiGraph` whose edge attributes are the relations
-between the two nodes: each key is a :class:`RelationType` (a ``str``, so
-``graph.edges[u, v]["support"]`` works) and its value the :class:`Relation` of that
-type.  (A ``MultiDiGraph`` holds the same information but measured about 40% slower
-to build at 300,000 edges, and every query here wants "the relations between u and
-v" as one lookup anyway.  Keeping the relations in the attribute dict itself, not in
-a dict under one attribute, saves a dict per edge: 74 MB on a 400,000-edge map.)
+between the two nodes: each key is a relation type's name, a plain ``str`` equal to
+its :class:`RelationType` (``graph.edges[u, v]["support"]`` and
+``RelationType.SUPPORT in graph.edges[u, v]`` both work), and its value the
+:class:`Relation` of that type (whose ``type`` is the :class:`RelationType`).  (A
+``MultiDiGraph`` holds the same information but measured about 40% slower to build
+at 300,000 edges, and every query here wants "the relations between u and v" as one
+lookup anyway.  Keeping the relations in the attribute dict itself, not in a dict
+under one attribute, saves a dict per edge: 74 MB on a 400,000-edge map; plain
+``str`` keys rather than enum members keep each dict in CPython's compact
+string-keyed layout, 16 MB less.)
 
 Edges always point in the direction in which reasons flow:
 
@@ -442,11 +446,11 @@ class ArgumentMap:
         graph = self.graph
         if not graph.has_edge(source, target):
             graph.add_edge(source, target)
-        relations: dict[RelationType, Relation] = graph.edges[source, target]
+        relations: dict[str, Relation] = graph.edges[source, target]
         relation = relations.get(type)
         if relation is None:
             relation = Relation(type, source, target, None, derived)
-            relations[type] = relation
+            relations[type.value] = relation
         elif not derived:
             relation.derived = False
         if span is not None:
@@ -462,7 +466,7 @@ class ArgumentMap:
         """Replace the graph with the given node attributes and adjacency, adopted as they are.
 
         ``nodes[node]`` is ``{"kind": ..., "record": ...}``; ``succ[u][v]`` and
-        ``pred[v][u]`` are the same edge-attribute dict, ``{RelationType: Relation}``,
+        ``pred[v][u]`` are the same edge-attribute dict, ``{type name: Relation}``,
         and both have a key for every node, in the order of ``nodes``.
         That is exactly how networkx keeps a DiGraph, so the parser fills these while
         reading and this adopts them in one step: adding 400,000 edges one

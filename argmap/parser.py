@@ -469,11 +469,11 @@ class _Parser:
         targets = self.succ[source]
         attrs = targets.get(target)
         if attrs is None:
-            targets[target] = self.pred[target][source] = {rtype: Relation(rtype, source, target, span, derived)}
+            targets[target] = self.pred[target][source] = {rtype.value: Relation(rtype, source, target, span, derived)}
             return
         relation = attrs.get(rtype)
         if relation is None:
-            attrs[rtype] = Relation(rtype, source, target, span, derived)
+            attrs[rtype.value] = Relation(rtype, source, target, span, derived)
         else:
             relation.add_span(span)
             if not derived:
@@ -723,6 +723,7 @@ class _Parser:
         arg_node = argument.node
         succ, pred = self.succ, self.pred
         premise_of, conclusion_of = RelationType.PREMISE_OF, RelationType.CONCLUSION_OF
+        premise_key = premise_of.value  # edge dicts are keyed by plain str (see model)
         for index, step in enumerate(steps):
             node = step_nodes[index]
             if step.inference is None:
@@ -734,7 +735,7 @@ class _Parser:
                     self.add_relation(premise_of, node, arg_node, step.span, True)
                 else:  # add_relation's common case, inline: a new edge
                     targets[arg_node] = pred[arg_node][node] = {
-                        premise_of: Relation(premise_of, node, arg_node, step.span, True)
+                        premise_key: Relation(premise_of, node, arg_node, step.span, True)
                     }
             elif index == last_index:
                 role = step.role = "main-conclusion"

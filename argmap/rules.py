@@ -273,7 +273,7 @@ def circular_support(amap: ArgumentMap) -> Iterator[Diagnostic]:
     some claim is, in the end, a reason for itself.  One diagnostic per cycle-bearing
     group of nodes, naming the cycle."""
     supportive = frozenset(_SUPPORTIVE)
-    # The adjacency dicts directly (node -> neighbour -> {RelationType: Relation}): on a
+    # The adjacency dicts directly (node -> neighbour -> {type name: Relation}): on a
     # 400,000-edge map, going through Relation records cost as much as the search.
     successors: dict[str, list[str]] = {}
     for source, neighbours in amap.graph._succ.items():

@@ -91,3 +91,14 @@ def test_a_map_survives_pickling() -> None:
     assert nx.utils.graphs_equal(again.graph, amap.graph)
     assert again.statements["A"].members[0].data is NO_DATA
     assert again.arguments["R"].members[0].data == {"k": 1}
+
+
+def test_edge_attributes_are_relations_keyed_by_plain_type_names() -> None:
+    amap, _ = argmap.load("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    amap.add_relation(RelationType.CONTRADICTION, "[A]", "[B]", span(9))
+    for _, _, attrs in amap.graph.edges(data=True):
+        for key, relation in attrs.items():
+            # Plain str keys keep CPython's compact dict layout; they still equal the enum.
+            assert type(key) is str and key == relation.type
+    assert RelationType.SUPPORT in amap.graph.edges["<R>", "[A]"]
+    assert amap.graph.edges["[B]", "<R>"]["premise-of"].type is RelationType.PREMISE_OF

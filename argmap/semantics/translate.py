@@ -93,7 +93,7 @@ def _translate(amap: ArgumentMap) -> Translation:
                 if rtype in attack_types:
                     src.append(s)
                     dst.append(index[target])
-                elif rtype is contradiction:
+                elif rtype == contradiction:
                     src.append(s)
                     dst.append(index[target])
                     if source != target:
@@ -103,7 +103,7 @@ def _translate(amap: ArgumentMap) -> Translation:
                     found = supporters.setdefault(target, [])
                     if source not in found:
                         found.append(source)
-                elif rtype is premise_of and target[0] == "<" and source[0] == "[":
+                elif rtype == premise_of and target[0] == "<" and source[0] == "[":
                     found = premises.setdefault(target, [])
                     if source not in found:
                         found.append(source)

@@ -230,7 +230,7 @@ def _build_drawing(
     for source, target, relations in amap.graph.edges(data=True):
         if source not in ids or target not in ids:
             continue
-        types = set(relations)
+        types = {relation.type for relation in relations.values()}
         if RelationType.SUPPORT in types:
             types.discard(RelationType.CONCLUSION_OF)  # one green arrow is enough
         for rtype in sorted(types, key=list(RelationType).index):
