@@ -432,3 +432,9 @@ def test_fast_path_agrees_with_general_path(line: str) -> None:
     assert [(a.title, a.description, list(a.tags)) for a in fast.arguments.values()] == [
         (a.title, a.description, list(a.tags)) for a in general.arguments.values()
     ]
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\t", "\u00a0", "\u2003", " \u3000 ", "\x1f", "\x85"])
+def test_one_line_texts_fold_every_kind_of_white_space(gap: str) -> None:
+    amap, _ = parse(f"[T]: one{gap}two{gap}three{gap}\n")
+    assert amap.statements["T"].text == " ".join(f"one{gap}two{gap}three".split())
