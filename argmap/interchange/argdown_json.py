@@ -596,6 +596,22 @@ def _text(amap: ArgumentMap) -> str:
 
     out: list[str] = ["{" + _NL[1] + '"statements": ']
     put = out.append
+
+    def close_record(
+        before: str, node: str, after_relations: str, tags: dict[str, None], data: dict[str, Any], section: str | None
+    ) -> None:
+        """The end of a statement's or argument's record: its last array, relations, tags,
+        data and section."""
+        put(empty if before is first else close)
+        indexes = nodes.get(node)
+        put(f"{relations_key}{_array([deep[i] for i in indexes], 3) if indexes else empty}{after_relations}")
+        if tags:
+            put(top.tags(tuple(tags)))
+            all_tags.update(tags)
+        if data:
+            put(top.data(data))
+        put(f"{top.section(section)}{i2}}}")
+
     separator = "{" + i2
     for key, statement in amap.statements.items():
         title_json = _str(statement.title)
@@ -631,15 +647,7 @@ def _text(amap: ArgumentMap) -> str:
                 f"{line_key}{line}{col_key}{col}{end_line_key}{end_line}{end_col_key}{end_col}{end}"
             )
             before = then
-        put(empty if before is first else close)
-        indexes = nodes.get(statement.node)
-        put(f"{relations_key}{_array([deep[i] for i in indexes], 3) if indexes else empty}{top.used[used]}")
-        if tags:
-            put(top.tags(tuple(tags)))
-            all_tags.update(tags)
-        if data:
-            put(top.data(data))
-        put(f"{top.section(section)}{i2}}}")
+        close_record(before, statement.node, top.used[used], tags, data, section)
         separator = "," + i2
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
@@ -708,15 +716,7 @@ def _text(amap: ArgumentMap) -> str:
                 f"{end_line_key}{span.end_line}{end_col_key}{span.end_col}{end}"
             )
             before = then
-        put(empty if before is first else close)
-        indexes = nodes.get(argument.node)
-        put(f"{relations_key}{_array([deep[i] for i in indexes], 3) if indexes else empty}")
-        if tags:
-            put(top.tags(tuple(tags)))
-            all_tags.update(tags)
-        if data:
-            put(top.data(data))
-        put(f"{top.section(section)}{i2}}}")
+        close_record(before, argument.node, "", tags, data, section)
         separator = "," + i2
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
