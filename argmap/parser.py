@@ -952,30 +952,40 @@ class _Parser:
 # -- helpers --------------------------------------------------------------------
 
 
-# libyaml's loader when PyYAML was built with it (its wheels are): about ten times faster
-# than the pure-Python one, which was 8 of the 13 ms that parsing the shipped map took.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _loader_without_timestamps(base: Any) -> Any:
+    """``base`` without YAML's implicit timestamps: ``{date: 2016-09-19}`` keeps the date
+    as the text written, a string every export format can hold."""
+
+    class DataLoader(base):  # type: ignore[misc]
+        pass
+
+    DataLoader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return DataLoader
 
 
-class _DataLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-    """YAML's safe loader without its implicit timestamps: ``{date: 2016-09-19}`` keeps
-    the date as the text written, a string every export format can hold."""
-
-
-_DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+# libyaml's loader when PyYAML was built with it (its wheels are) is about ten times
+# faster than the pure-Python one, which was 8 of the 13 ms that parsing the shipped map
+# took.  But libyaml's composer recurses in C without a limit: 50,000 nested "[" crash
+# the process.  So it only gets texts too short to nest that deep (tested safe at 10,000
+# levels); longer ones go to the Python loader, which raises RecursionError instead.
+_FAST_LOADER = _loader_without_timestamps(getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+_SAFE_LOADER = _loader_without_timestamps(yaml.SafeLoader)
+FAST_YAML_MAX_CHARS = 2_000
 
 
 def load_yaml(source: str) -> Any:
     """Parse a YAML data block or front matter into values JSON can hold.
 
-    Dates stay text (see :class:`_DataLoader`); what only an explicit tag makes is
-    turned into its nearest JSON value: ``!!timestamp`` into ISO 8601 text, ``!!binary``
-    into base64 text, ``!!set`` into a sorted list; mapping keys become strings.  So
-    every writer (Argdown JSON, argmap JSON, AIF, GraphML...) can write any map."""
-    return _json_value(yaml.load(source, Loader=_DataLoader))  # a SafeLoader: no Python objects
+    Dates stay text (see :func:`_loader_without_timestamps`); what only an explicit tag
+    makes is turned into its nearest JSON value: ``!!timestamp`` into ISO 8601 text,
+    ``!!binary`` into base64 text, ``!!set`` into a sorted list; mapping keys become
+    strings.  So every writer (Argdown JSON, argmap JSON, AIF, GraphML...) can write any
+    map.  Too deep a nesting raises RecursionError, never crashes."""
+    loader = _FAST_LOADER if len(source) <= FAST_YAML_MAX_CHARS else _SAFE_LOADER
+    return _json_value(yaml.load(source, Loader=loader))  # a SafeLoader: no Python objects
 
 
 def _json_value(value: Any) -> Any:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -438,3 +440,17 @@ def test_fast_path_agrees_with_general_path(line: str) -> None:
 def test_one_line_texts_fold_every_kind_of_white_space(gap: str) -> None:
     amap, _ = parse(f"[T]: one{gap}two{gap}three{gap}\n")
     assert amap.statements["T"].text == " ".join(f"one{gap}two{gap}three".split())
+
+
+@pytest.mark.parametrize("nested", ["[" * 60_000 + "]" * 60_000, "- " * 60_000 + "x"], ids=["flow", "block"])
+def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(nested: str) -> None:
+    # libyaml's composer recurses in C without a limit (a segmentation fault at 50,000
+    # levels): a child process, so that a crash fails this test instead of the run.
+    code = (
+        "import sys; from argmap.parser import parse; "
+        "_, d = parse(sys.stdin.read()); print(' '.join(x.code for x in d))"
+    )
+    for text in (f"[A]: a {{x: {nested}}}\n", f"===\nx: {nested}\n===\n\n[A]: a\n"):
+        done = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-500:]
+        assert "AM014" in done.stdout.split()
