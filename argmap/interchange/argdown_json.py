@@ -25,6 +25,7 @@ from typing import Any
 from argmap.model import (
     Argument,
     ArgumentMap,
+    ArgumentMember,
     RelationType,
     Section,
     Span,
@@ -597,6 +598,24 @@ def _text(amap: ArgumentMap) -> str:
     out: list[str] = ["{" + _NL[1] + '"statements": ']
     put = out.append
 
+    def member_fields(
+        member: StatementMember | ArgumentMember,
+        tags: dict[str, None] | None = None,
+        data: dict[str, Any] | None = None,
+    ) -> str:
+        """A member's section, tags and data fields; its tags and data also go into its
+        record's ``tags`` and ``data`` when given."""
+        fields = "" if member.section is None else field.section(member.section)
+        if member.tags:
+            fields += field.tags(member.tags)
+            if tags is not None:
+                tags.update(dict.fromkeys(member.tags))
+        if member.data:
+            fields += field.data(member.data)
+            if data is not None:
+                data.update(member.data)
+        return fields
+
     def close_record(
         before: str, node: str, after_relations: str, tags: dict[str, None], data: dict[str, Any], section: str | None
     ) -> None:
@@ -632,16 +651,9 @@ def _text(amap: ArgumentMap) -> str:
             if argued is not None:
                 extra += field.argument + _str(argued)
                 pcs_members.setdefault((key, argued, line), member)
-            if member.section is not None:
-                extra += field.section(member.section)
-                if section is None:
-                    section = member.section
-            if member.tags:
-                extra += field.tags(member.tags)
-                tags.update(dict.fromkeys(member.tags))
-            if member.data:
-                extra += field.data(member.data)
-                data.update(member.data)
+            extra += member_fields(member, tags, data)
+            if section is None:
+                section = member.section
             put(
                 f"{before}{member_head}{title_json}{text_key}{_str(member.text)}{role_key}{_str(role)}{extra}"
                 f"{line_key}{line}{col_key}{col}{end_line_key}{end_line}{end_col_key}{end_col}{end}"
@@ -663,16 +675,9 @@ def _text(amap: ArgumentMap) -> str:
         section = None
         for described in argument.members:
             extra = field.reference if described.is_reference else ""
-            if described.section is not None:
-                extra += field.section(described.section)
-                if section is None:
-                    section = described.section
-            if described.tags:
-                extra += field.tags(described.tags)
-                tags.update(dict.fromkeys(described.tags))
-            if described.data:
-                extra += field.data(described.data)
-                data.update(described.data)
+            extra += member_fields(described, tags, data)
+            if section is None:
+                section = described.section
             span = described.span
             put(
                 f"{before}{member_head}{title_json}{text_key}{_str(described.text)}{description}{extra}"
@@ -697,12 +702,7 @@ def _text(amap: ArgumentMap) -> str:
             else:
                 text_json = _str(found.text)
                 extra = field.reference if found.is_reference else ""
-                if found.section is not None:
-                    extra += field.section(found.section)
-                if found.tags:
-                    extra += field.tags(found.tags)
-                if found.data:
-                    extra += field.data(found.data)
+                extra += member_fields(found)
             inference = step.inference
             if inference is not None:
                 extra += (
