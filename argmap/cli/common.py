@@ -107,16 +107,15 @@ def read_map(map_path: str | None, lint: bool = True) -> LoadedMap:
     if map_path == "-":
         data = sys.stdin.buffer.read()
         amap, diagnostics = load(data, name="<stdin>") if lint else parse_bytes(data, "<stdin>")
-        gc.freeze()
         loaded = LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
-        keep(loaded)
-        return loaded
-    path = Path(map_path) if map_path else default_map_path()
-    amap, diagnostics = load(path) if lint else parse_file(path)
-    # The map lives until the process ends: take its millions of objects out of the
-    # collector's sight, or every later collection rescans them all.
+    else:
+        path = Path(map_path) if map_path else default_map_path()
+        amap, diagnostics = load(path) if lint else parse_file(path)
+        loaded = LoadedMap(amap, diagnostics, path=path)
+    # The map lives until the process ends: take its objects out of the collector's
+    # sight, or every later collection rescans them all (the parser already does so
+    # after a large parse; this covers every map).
     gc.freeze()
-    loaded = LoadedMap(amap, diagnostics, path=path)
     keep(loaded)
     return loaded
 
