@@ -49,6 +49,8 @@ _RELATION = re.compile(r"([ \t]*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+|$)")
 # Something that looks like a relation symbol but is not one of Argdown's.
 _BAD_RELATION = re.compile(r"([ \t]+)([-+_<>=~]{2,3}|=|~|<|>)[ \t]+(?=[\[<\w@])")
 _PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+")
+# A PCS line that only refers to a statement by title (see Parser.plain_pcs).
+_PCS_REFERENCE = re.compile(r"\((\d+)\)[ \t]+(\[([^\]\\\n<\[{]+)\])[ \t]*$")
 _PCS_LINE_EMPTY = re.compile(r"([ \t]*)\((\d+)\)[ \t]*$")
 _INFERENCE = re.compile(r"[ \t]*-{4,}[ \t]*$")
 _INFERENCE_EXPANDED = re.compile(r"[ \t]*--[ \t]*$")
@@ -321,6 +323,9 @@ class _Parser:
                 node = self.simple_element(line, self.linenos[i], 1, simple, None)
                 if blank:
                     return i + 1, node
+                end = self.plain_children(lines, i + 1, node)
+                if end >= 0:
+                    return end, node
                 return self.relation_tree(lines, i + 1, [_TreeEntry(0, node)]), node
         indent = len(line) - len(line.lstrip(" \t"))
         start = i
@@ -341,6 +346,49 @@ class _Parser:
             return i, root
         i = self.relation_tree(lines, i, [_TreeEntry(indent, root)] if root else [])
         return i, root
+
+    def plain_children(self, lines: list[str], i: int, root: str) -> int:
+        """Fast path for the relations below a one-line root at column 1 when they are one
+        level of one-line children without markup, all indented alike.
+
+        The common shape of a statement with the arguments for and against it.  The
+        lines are checked first (one regex for the relation, one for the child, as the
+        general loop of :meth:`relation_tree` does, without its indentation stack and
+        look-ahead); on anything else nothing has been made and -1 sends the block to
+        that loop.  Same result (tests compare the two).  Returns the index of the
+        line after the block."""
+        n = len(lines)
+        rows: list[tuple[re.Match[str], re.Match[str], str, int]] = []
+        indent: str | None = None
+        j = i
+        while j < n:
+            line = lines[j]
+            relation = _RELATION.match(line)
+            if relation is None:
+                if line.strip():
+                    return -1
+                break
+            start = relation.end()
+            rest = line[start:]
+            simple = _SIMPLE_ELEMENT.match(rest)
+            if simple is None:
+                return -1  # markup, data, a continuation line, or a symbol with nothing after it
+            if indent is None:
+                indent = relation.group(1)
+                if not indent:
+                    return -1
+            elif relation.group(1) != indent:
+                return -1
+            rows.append((relation, simple, rest, j))
+            j += 1
+        parent = _TreeEntry(0, root)
+        name, linenos, simple_element, relate = self.name, self.linenos, self.simple_element, self.relate
+        for relation, simple, rest, k in rows:
+            lineno = linenos[k]
+            node = simple_element(rest, lineno, relation.end() + 1, simple, None)
+            span = _new_span(Span, (name, lineno, len(relation.group(1)) + 1, lineno, self.end_col))
+            relate(parent, relation.group(2), node, span)
+        return j
 
     def starts_child(self, line: str, element: _Element | None = None) -> bool:
         if element is not None and _open_brace(element.lines):
@@ -561,6 +609,9 @@ class _Parser:
             self.untitled += 1
             argument = self.add_argument(f"Untitled {self.untitled}", None, untitled=True)
         arg_node = argument.node
+        end = self.plain_pcs(lines, i, argument, start_line)
+        if end >= 0:
+            return end
         # The steps, with the node and member of each: roles are known only at the end.
         steps: list[PcsStep] = []
         step_nodes: list[str] = []
@@ -646,6 +697,65 @@ class _Parser:
             i += 1
         self.finish_pcs(argument, steps, step_nodes, step_members, pending_inference, start_line, end_line)
         return i
+
+    def plain_pcs(self, lines: list[str], i: int, argument: Argument, start_line: int) -> int:
+        """Fast path for a PCS made only of ``(n) [Title]`` lines and ``----`` lines.
+
+        Most PCSs of a large map are premises and conclusions referred to by title,
+        with plain inference lines: one regex per line reads them, where the general
+        loop of :meth:`pcs_block` tests each line and the one after it several ways.
+        The block is first checked whole; on anything else (text, tags, relations,
+        indentation, inference rules, a structural error to report) nothing has been
+        made and -1 sends the block to the general loop.  Same result as that loop
+        (tests compare the two).  Returns the index of the line after the block."""
+        n = len(lines)
+        rows: list[tuple[re.Match[str], int, bool]] = []
+        after_inference = False
+        j = i
+        while j < n:
+            line = lines[j]
+            match = _PCS_REFERENCE.match(line)
+            if match is not None:
+                rows.append((match, j, after_inference))
+                after_inference = False
+            elif line == "----" and rows and not after_inference:
+                after_inference = True
+            elif line.strip():
+                return -1
+            else:
+                break
+            j += 1
+        if after_inference or not rows or not rows[-1][2]:
+            return -1  # a missing conclusion: the general loop reports it
+        name, section, pcs_argument, linenos = self.name, self.section, argument.title, self.linenos
+        statements = self.amap.statements
+        steps: list[PcsStep] = []
+        step_nodes: list[str] = []
+        step_members: list[StatementMember] = []
+        for match, k, inferred in rows:
+            lineno = start_line if k == i else linenos[k]
+            inference = None
+            if inferred:
+                # The "----" line is the one above: read from the same lines array.
+                previous = linenos[k - 1]
+                inference = Inference(_new_span(Span, (name, previous, 1, previous, 4)))
+            number, _, title = match.groups()
+            span = _new_span(Span, (name, lineno, match.start(2) + 1, lineno, match.end(2)))
+            member = StatementMember("", span, True, section, (), NO_DATA, "statement", pcs_argument)
+            title = title.strip()
+            statement = statements.get(title)
+            if statement is None:
+                self.add_statement(title, member, False)
+                statement = statements[title]
+            else:
+                self.last_statement = statement
+                statement.members.append(member)
+            steps.append(PcsStep(int(number), statement.title, "premise", span, inference))
+            step_nodes.append(statement.node)
+            step_members.append(member)
+        end_line = linenos[j - 1] if j - 1 > i else start_line
+        self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, end_line)
+        return j
 
     def opens_expanded_inference(self, lines: list[str], i: int) -> bool:
         """A hyphen line followed by text (not a PCS line or relation) opens an expanded inference."""
