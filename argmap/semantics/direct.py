@@ -22,7 +22,11 @@ auxiliary argument's step taken at the moment its one decisive claim is labelled
 ``count[c]`` is the number of attacks on claim ``c`` from arguments not yet OUT: its
 attackers in the map, one per premise (for an argument), plus one for its
 ``unsupported`` auxiliary (for a statement with supporters); ``left[c]`` counts the
-supports into a statement not yet OUT.  The grounded labelling does not depend on the
+supports into a statement not yet OUT.  Both are made for a claim only when the walk
+first reaches it: the first pass only looks for claims that nothing attacks, and one
+attack, support or premise settles that a claim is not one of them.  On a large map
+most claims are never reached (the 100,000-statement benchmark map: 0.28 s, where
+counting every claim first took 0.73 s).  The grounded labelling does not depend on the
 order in which the queue is worked, so the labels are exactly those of
 ``grounded_labelling(translate(amap).af)`` on the claims (tests compare the two).
 Relations the translation counts once but the graph holds twice (the same pair both
@@ -72,17 +76,37 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
     attacks = (attack, contradiction)
     premise_of = RelationType.PREMISE_OF
     count: dict[str, int] = {}
-    """Attacks on the claim from (real or auxiliary) arguments not yet OUT."""
+    """Attacks on the claim from (real or auxiliary) arguments not yet OUT; a claim's
+    entry is made when it is first needed (see ``counted``)."""
     left: dict[str, int] = {}
     """Supports into the statement from claims not yet OUT (0 once one is IN)."""
-    contradicts: dict[str, list[str]] = {}
-    """The reverse attack of a contradiction, from the edge's target to its source:
-    target -> [sources] (contradictions are few, so a small dict)."""
-    needed_by: dict[str, list[str]] = {}
-    """Premises an argument has only as a line of its premise-conclusion structure, with
-    no premise-of edge (intermediary conclusions; maps built by hand): statement -> arguments."""
-    queue: list[str] = []
-    for node, incoming in pred.items():
+
+    def pcs_needs(node: str, incoming: dict[str, dict[Any, Any]]) -> list[str]:
+        """Premises the argument has only as a line of its premise-conclusion structure,
+        with no premise-of edge (intermediary conclusions; maps built by hand)."""
+        record = arguments.get(node[1:-1])
+        pcs = record.pcs if record is not None else None
+        if not pcs:
+            return []
+        last = pcs[-1]
+        conclusion = last.statement if last.role == "main-conclusion" else None
+        needs: list[str] = []
+        for step in pcs:
+            title = step.statement
+            if title == conclusion or step.role == "main-conclusion":
+                continue
+            needed = "[" + title + "]"
+            edge = incoming.get(needed)
+            if edge is not None and premise_of in edge:
+                continue  # counted as an edge
+            if needed in pred:
+                needs.append(needed)
+        return needs
+
+    def counted(node: str) -> int:
+        """Make ``node``'s entries in ``count`` (and ``left``) as they are before any claim
+        is labelled, and return its count."""
+        incoming = pred[node]
         blockers = 0
         supports = 0
         statement = node[0] == "["
@@ -90,53 +114,76 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
         for source, relations in incoming.items():
             for rtype in relations:
                 kind = kind_of(rtype)
-                if kind == attack:
+                if kind in attacks:
                     blockers += 1
                 elif kind == support:
                     if statement:
                         supports += 1
-                elif kind == premise:
-                    if argument and source[0] == "[":
-                        blockers += 1
-                elif kind == contradiction:
+                elif kind == premise and argument and source[0] == "[":
                     blockers += 1
-                    if source != node:
-                        contradicts.setdefault(node, []).append(source)
+        # A contradiction attacks both ways: the node's own contradictions of others too.
+        for target, relations in succ[node].items():
+            if target != node and RelationType.CONTRADICTION in relations:
+                blockers += 1
         if supports:
             left[node] = supports
             blockers += 1
         if argument:
-            record = arguments.get(node[1:-1])
-            pcs = record.pcs if record is not None else None
-            if pcs:
-                last = pcs[-1]
-                conclusion = last.statement if last.role == "main-conclusion" else None
-                for step in pcs:
-                    title = step.statement
-                    if title == conclusion or step.role == "main-conclusion":
-                        continue
-                    needed = "[" + title + "]"
-                    edge = incoming.get(needed)
-                    if edge is not None and premise_of in edge:
-                        continue  # counted above, as an edge
-                    if needed in pred:
-                        needed_by.setdefault(needed, []).append(node)
-                        blockers += 1
+            blockers += len(pcs_needs(node, incoming))
         count[node] = blockers
-        if not blockers:
+        return blockers
+
+    # The claims that nothing attacks are IN.  Most claims of a large map are attacked,
+    # supported or have premises: one blocking relation settles it, without counting.
+    queue: list[str] = []
+    for node, incoming in pred.items():
+        statement = node[0] == "["
+        argument = node[0] == "<"
+        blocked = False
+        for source, relations in incoming.items():
+            for rtype in relations:
+                kind = kind_of(rtype)
+                if (
+                    kind in attacks
+                    or (kind == support and statement)
+                    or (kind == premise and argument and source[0] == "[")
+                ):
+                    blocked = True
+                    break
+            if blocked:
+                break
+        if not blocked and not counted(node):
             queue.append(node)
-    if contradicts:
-        for sources in contradicts.values():
-            for source in sources:
-                count[source] += 1
-        queue = [node for node in queue if not count[node]]
 
     label = dict.fromkeys(pred, "UNDEC")
+    if not queue:
+        return label  # nothing is IN, so nothing is OUT: the grounded labelling is all UNDEC
     for node in queue:
         label[node] = "IN"
+
+    needed_by: dict[str, list[str]] = {}
+    """Statement -> the arguments that have it as a premise only through their PCS (see pcs_needs)."""
+    for node, incoming in pred.items():
+        if node[0] == "<":
+            for needed in pcs_needs(node, incoming):
+                needed_by.setdefault(needed, []).append(node)
+
+    def fewer(target: str) -> None:
+        """One attack on ``target`` fewer; it is IN when none is left."""
+        remaining = count[target] - 1 if target in count else counted(target) - 1
+        count[target] = remaining
+        if not remaining and label[target] == "UNDEC":
+            label[target] = "IN"
+            queue.append(target)
+
     # ``queue`` grows while we walk it: the claims labelled IN or OUT, whose effect on
     # what they attack, support or are a premise of is still to be drawn.
     for node in queue:
+        contradicting = [
+            source
+            for source, relations in pred[node].items()
+            if source != node and RelationType.CONTRADICTION in relations
+        ]
         if label[node] == "IN":
             for target, relations in succ[node].items():
                 for rtype in relations:
@@ -147,39 +194,32 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
                             queue.append(target)
                     elif kind == support:
                         # unsupported(target) is OUT: one attacker of target fewer.
-                        if target[0] == "[" and left[target] > 0:
-                            left[target] = 0
-                            count[target] -= 1
-                            if not count[target] and label[target] == "UNDEC":
-                                label[target] = "IN"
-                                queue.append(target)
+                        if target[0] == "[":
+                            if target not in count:
+                                counted(target)
+                            if left[target] > 0:
+                                left[target] = 0
+                                fewer(target)
                     elif kind == premise and target[0] == "<" and node[0] == "[":
                         # premise-fails(target, node) is OUT: one attacker of target fewer.
-                        count[target] -= 1
-                        if not count[target] and label[target] == "UNDEC":
-                            label[target] = "IN"
-                            queue.append(target)
-            for target in contradicts.get(node, ()):
+                        fewer(target)
+            for target in contradicting:
                 if label[target] != "OUT":
                     label[target] = "OUT"
                     queue.append(target)
             for target in needed_by.get(node, ()):
-                count[target] -= 1
-                if not count[target] and label[target] == "UNDEC":
-                    label[target] = "IN"
-                    queue.append(target)
+                fewer(target)
         else:  # OUT
             for target, relations in succ[node].items():
                 for rtype in relations:
                     kind = kind_of(rtype)
                     if kind in attacks:
-                        count[target] -= 1
-                        if not count[target] and label[target] == "UNDEC":
-                            label[target] = "IN"
-                            queue.append(target)
+                        fewer(target)
                     elif kind == support:
                         # Once every supporter is OUT, unsupported(target) is IN.
                         if target[0] == "[":
+                            if target not in count:
+                                counted(target)
                             left[target] -= 1
                             if not left[target] and label[target] != "OUT":
                                 label[target] = "OUT"
@@ -189,11 +229,8 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
                         # premise-fails(target, node) is IN.
                         label[target] = "OUT"
                         queue.append(target)
-            for target in contradicts.get(node, ()):
-                count[target] -= 1
-                if not count[target] and label[target] == "UNDEC":
-                    label[target] = "IN"
-                    queue.append(target)
+            for target in contradicting:
+                fewer(target)
             for target in needed_by.get(node, ()):
                 if label[target] != "OUT":
                     label[target] = "OUT"
