@@ -13,7 +13,9 @@ Measures, in one run on one machine:
    the same run, so a busy machine slows both;
 2. ``argmap why`` and ``argmap show --depth 3`` on the 100,000-statement synthetic
    map (target <= 5 s), and beside each the time it takes after parsing: the whole
-   run minus a process that only imports the parser, parses the same file and ends;
+   run minus a process that only imports the parser, parses the same file and ends.
+   The three take turns, ``--big-runs`` rounds (3); each row is the median, with the
+   range in brackets;
 3. ``argmap render`` to SVG against the Argdown CLI's ``argdown map --format svg`` on
    the 1,000- and 10,000-statement synthetic maps (targets: 5x and 3x faster).
 
@@ -77,17 +79,23 @@ def timed(cmd: list[str], timeout: float | None = None, cwd: Path | None = None)
     return elapsed
 
 
-def median_times(cmds: list[list[str]], runs: int) -> list[float]:
-    """The median wall time of each command over ``runs`` rounds, the commands taking
-    turns within a round (after one untimed round, which also writes the bytecode)."""
+def all_times(cmds: list[list[str]], runs: int, warm_up: bool = True) -> list[list[float]]:
+    """The wall times of each command over ``runs`` rounds, the commands taking turns
+    within a round (so a machine that slows down slows them all), after one untimed
+    round that also writes the bytecode (``warm_up``)."""
     times: list[list[float]] = [[] for _ in cmds]
-    for round_ in range(runs + 1):
+    for round_ in range(runs + 1 if warm_up else runs):
         for i, cmd in enumerate(cmds):
             took = timed(cmd)
             assert took is not None
-            if round_:
+            if round_ or not warm_up:
                 times[i].append(took)
-    return [statistics.median(t) for t in times]
+    return times
+
+
+def median_times(cmds: list[list[str]], runs: int) -> list[float]:
+    """The median wall time of each command over ``runs`` rounds (see :func:`all_times`)."""
+    return [statistics.median(t) for t in all_times(cmds, runs)]
 
 
 def parse_only_cmd(path: str) -> list[str]:
@@ -131,6 +139,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="repetitions of the start-up measurements")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000], help="synthetic maps to render")
     parser.add_argument("--big", type=int, default=100000, help="synthetic map for why / show --depth 3")
+    parser.add_argument("--big-runs", type=int, default=3, help="repetitions of the why / show --depth 3 rows")
     parser.add_argument("--no-argdown", action="store_true", help="skip the Argdown CLI")
     parser.add_argument("--argdown-timeout", type=float, default=1800, help="seconds before giving up on Argdown")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up rows (1.)")
@@ -164,19 +173,27 @@ def main() -> None:
     # 2. the 100,000-statement map
     big = str(synthetic(args.big)) if not args.startup_only else ""
     size = f"{args.big:,} statements"
-    parse_only = timed(parse_only_cmd(big)) if big else None
-    if parse_only is not None:
-        rows.append((f"parsing alone (process: import the parser, parse, end; {size})", f"{parse_only:.1f} s", "", ""))
-    for label, cmd in (
-        (f"`argmap why '[S0]' --depth 3` ({size})", argmap_cmd("why", "[S0]", "--depth", "3", "-m", big)),
-        (f"`argmap show --depth 3` ({size})", argmap_cmd("show", "--depth", "3", "-m", big)),
-    ):
-        if parse_only is None:
-            break
-        took = timed(cmd)
-        assert took is not None
-        rows.append((label, f"{took:.1f} s", f"{took - parse_only:.1f} s after parsing", "≤ 5 s"))
-        print(rows[-1], file=sys.stderr)
+    if big:
+        # Wall times on this machine vary by 10-20 % from minute to minute: the three
+        # commands take turns, and each row is the median of --big-runs with the range.
+        parse_cmd = parse_only_cmd(big)
+        why_big = argmap_cmd("why", "[S0]", "--depth", "3", "-m", big)
+        show_big = argmap_cmd("show", "--depth", "3", "-m", big)
+        parse_times, why_times, show_times = all_times([parse_cmd, why_big, show_big], args.big_runs, warm_up=False)
+        parse_only = statistics.median(parse_times)
+
+        def spread(times: list[float]) -> str:
+            median = statistics.median(times)
+            return f"{median:.1f} s" if len(times) < 2 else f"{median:.1f} s ({min(times):.1f}-{max(times):.1f})"
+
+        rows.append((f"parsing alone (process: import the parser, parse, end; {size})", spread(parse_times), "", ""))
+        for label, times in (
+            (f"`argmap why '[S0]' --depth 3` ({size})", why_times),
+            (f"`argmap show --depth 3` ({size})", show_times),
+        ):
+            after = statistics.median(times) - parse_only
+            rows.append((label, spread(times), f"{after:.1f} s after parsing", "≤ 5 s"))
+            print(rows[-1], file=sys.stderr)
 
     # 3. render to SVG against the Argdown CLI
     binary = None if args.no_argdown or args.startup_only else argdown_binary()

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from argmap._gc import paused_gc
-from argmap.model import ArgumentMap, RelationType, Statement
+from argmap.model import NO_DATA, ArgumentMap, RelationType, Statement
 
 # How a child relates to its parent in a view, strongest first: the first kind an
 # edge carries decides how it is drawn.
@@ -157,17 +157,19 @@ def node_facts(amap: ArgumentMap, node: str) -> NodeFacts:
     span = None
     tags: dict[str, None] | None = None
     data: dict[str, Any] | None = None
+    no_data = NO_DATA  # most members': an identity test, not a call of its __len__
     for member in record.members:
         if member.tags:
             if tags is None:
                 tags = dict.fromkeys(member.tags)
             else:
                 tags.update(dict.fromkeys(member.tags))
-        if member.data:
+        member_data = member.data
+        if member_data is not no_data and member_data:
             if data is None:
-                data = dict(member.data)
+                data = dict(member_data)
             else:
-                data.update(member.data)
+                data.update(member_data)
         if not member.is_reference:
             # The text and place of the first definition (the text of a later one if
             # the first has none).
