@@ -637,7 +637,7 @@ class _Parser:
                     i += 1
                     continue
             if pcs is not None:
-                number = int(pcs.group(2))
+                number = _pcs_number(pcs.group(2))
                 rest = line[pcs.end() :]
                 i += 1
                 nxt = lines[i] if i < n else ""
@@ -750,7 +750,7 @@ class _Parser:
             else:
                 self.last_statement = statement
                 statement.members.append(member)
-            steps.append(PcsStep(int(number), statement.title, "premise", span, inference))
+            steps.append(PcsStep(_pcs_number(number), statement.title, "premise", span, inference))
             step_nodes.append(statement.node)
             step_members.append(member)
         end_line = linenos[j - 1] if j - 1 > i else start_line
@@ -1060,6 +1060,13 @@ class _Parser:
 
 
 # -- helpers --------------------------------------------------------------------
+
+
+def _pcs_number(digits: str) -> int:
+    """The number of a PCS line ``(n)``.  Python refuses to turn more than 4,300 digits
+    into an int (a ValueError); so absurdly long numbers are read as 0, which the
+    numbering check (AM016) then reports at that line."""
+    return int(digits) if len(digits) <= 18 else 0
 
 
 def _loader_without_timestamps(base: Any) -> Any:

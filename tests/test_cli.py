@@ -506,3 +506,23 @@ def test_keep_holds_nothing_inside_another_program(capsys: pytest.CaptureFixture
 
     code, _, _ = run(capsys, "show", "-m", str(SMALL))
     assert code == 0 and common._kept == []  # pytest is the program: the map is freed
+
+
+@pytest.mark.parametrize("variable", ["COLUMNS", "LINES"])
+def test_absurd_terminal_sizes_are_ignored(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], variable: str
+) -> None:
+    # Python refuses to turn thousands of digits into an int: this was an internal error.
+    monkeypatch.setenv(variable, "9" * 5000)
+    for colour in ("", "1"):
+        monkeypatch.setenv("FORCE_COLOR", colour) if colour else monkeypatch.delenv("FORCE_COLOR", raising=False)
+        code, out, err = run(capsys, "show")
+        assert code == 0, err
+        assert "Only temporary" in out and "error" not in err
+
+
+def test_a_number_option_with_thousands_of_digits_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "show", "--depth", "9" * 5000)
+    assert code == 2
+    one_line_error(err)
+    assert "--depth" in err and "internal error" not in err

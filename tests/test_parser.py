@@ -454,3 +454,11 @@ def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(nested: str) -> None:
         done = subprocess.run([sys.executable, "-c", code], input=text, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr[-500:]
         assert "AM014" in done.stdout.split()
+
+
+@pytest.mark.parametrize("rest", ["[P]", "[P]: text"], ids=["fast path", "general path"])
+def test_a_pcs_number_of_thousands_of_digits_is_a_warning(rest: str) -> None:
+    # int() refuses more than 4,300 digits: this used to raise ValueError out of parse().
+    amap, diags = parse(f"<A>\n\n({'9' * 5000}) {rest}\n----\n(2) [Q]\n")
+    assert codes(diags) == ["AM016"] and diags[0].span is not None and diags[0].span.line == 3
+    assert [step.statement for step in amap.arguments["A"].pcs] == ["P", "Q"]

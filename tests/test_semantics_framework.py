@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from argmap.semantics import ArgumentationFramework, grounded_labelling, read_framework, solve_framework
-from argmap.semantics.framework import parse_apx, parse_iccma, parse_tgf
+from argmap.semantics.framework import MAX_ARGUMENTS, parse_apx, parse_iccma, parse_tgf
 from argmap.semantics.grounded import IN, OUT, UNDEC
 
 
@@ -138,6 +138,29 @@ def test_iccma_bad_lines_are_diagnostics_with_spans() -> None:
     assert af.attack_pairs() == [(0, 1)]
     assert [(d.code, d.span.line if d.span else 0) for d in diagnostics] == [("AF003", 3), ("AF004", 4), ("AF003", 5)]
     assert all(d.span is not None and d.span.file == "bad.af" for d in diagnostics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["p af 99999999999\n1 2\n", "p af 99999999999\n", "p  af 99999999999\n1 2\n", f"p af {'9' * 5000}\n1 2\n"],
+    ids=["canonical", "no attacks", "spaced", "thousands of digits"],
+)
+def test_iccma_header_too_large_is_a_diagnostic(text: str) -> None:
+    # It used to start evaluating 10^11 arguments (hours), or fail converting the digits.
+    af, diagnostics = parse_iccma(text, name="big.af")
+    assert af.n == 0
+    assert [(d.code, d.span.line if d.span else 0) for d in diagnostics] == [("AF005", 1)]
+    assert f"at most {MAX_ARGUMENTS:,}" in diagnostics[0].message
+
+
+@pytest.mark.parametrize(
+    "text", [f"p af 3\n1 {'9' * 5000}\n", f"p af 3\n1 2\n{'9' * 30} 1\n"], ids=["thousands", "thirty"]
+)
+def test_iccma_attack_numbers_of_many_digits_are_out_of_range(text: str) -> None:
+    af, diagnostics = parse_iccma(text)
+    assert [d.code for d in diagnostics] == ["AF004"]
+    assert af.n == 3 and af.m == (1 if "1 2" in text else 0)
+    assert "digits" in diagnostics[0].message or "9" * 30 in diagnostics[0].message
 
 
 def test_iccma_missing_header() -> None:

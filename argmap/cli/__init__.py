@@ -24,6 +24,12 @@ def main(argv: list[str] | None = None) -> None:
     """Run the command line; every failure ends in one line on standard error, never a traceback."""
     from typer.exceptions import TyperException
 
+    for variable in ("COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES"):
+        value = os.environ.get(variable, "")
+        if value.isdigit() and len(value) > 6:
+            # No screen is that big, and rich would fail to turn thousands of digits
+            # into a number: an absurd size counts as none.
+            del os.environ[variable]
     try:
         with plain_coercion():
             chosen = _app_for(sys.argv[1:] if argv is None else argv)

@@ -246,7 +246,8 @@ def _plain_converters() -> Callable[[Any], Any]:
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
             if type(value) is self.annotation is not int:  # a string, or a flag's True / False
                 return value
-            plain_digits = type(value) is str and value.isascii() and value.isdigit()
+            # (At most 18 digits: longer ones go to typer, which reports them.)
+            plain_digits = type(value) is str and value.isascii() and value.isdigit() and len(value) <= 18
             if self.annotation is int and (type(value) is int or plain_digits):
                 number = int(value)  # an int default, or plain digits
                 info = self.parameter_info
@@ -303,9 +304,9 @@ def plain_width() -> int | None:
             return None
     except ValueError:  # a closed stream
         return None
-    columns = os.environ.get("COLUMNS")
-    if columns is not None and columns.isdigit():
-        return int(columns) if int(columns) > 0 else None
+    columns = env_width()
+    if columns is not None:
+        return columns or None
     for fd in (0, 1, 2):
         try:
             width = os.get_terminal_size(fd).columns
@@ -430,4 +431,5 @@ def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
 def env_width() -> int | None:
     """``COLUMNS`` when set (tests and scripts pin the width with it)."""
     value = os.environ.get("COLUMNS", "")
-    return int(value) if value.isdigit() else None
+    # Six digits at most: Python refuses to convert thousands, and no screen is wider.
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else None

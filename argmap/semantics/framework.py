@@ -155,6 +155,20 @@ _ICCMA_FAST = re.compile(
 )
 
 
+MAX_ARGUMENTS = 10_000_000
+"""The most arguments an ICCMA header may declare (AF005): every argument costs memory
+and time even when nothing attacks it, and a typing slip such as ``p af 10000000000``
+would otherwise leave argmap working for hours instead of saying what is wrong."""
+
+_MAX_DIGITS = 18
+"""Numbers longer than this are out of every range, and are not turned into ints (Python
+refuses to convert more than 4,300 digits at all)."""
+
+
+def _shortened(number: str) -> str:
+    return number if len(number) <= 24 else f"{number[:12]}…({len(number)} digits)"
+
+
 def read_framework(path: str | Path) -> tuple[ArgumentationFramework, list[Diagnostic]]:
     """Read a framework file, choosing the format by its ending (``.af``/``.i23``,
     ``.apx``, ``.tgf``).  Never raises: unreadable files give an AF000 error."""
@@ -183,9 +197,10 @@ def parse_iccma(data: bytes | str, name: str = "<text>") -> tuple[ArgumentationF
     ``file:line`` span, for each bad line (which is then skipped)."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     numbers: list[int] | None = None
+    n = 0
     if _is_canonical_iccma(raw):
         header, _, body = raw.partition(b"\n")
-        n = int(header[5:])
+        n = int(header[5:]) if len(header) <= 5 + _MAX_DIGITS else MAX_ARGUMENTS + 1
         # Single spaces and newlines between plain integers: as a JSON array the C parser
         # reads them about 40% quicker than int() on each token of a split.
         try:
@@ -194,8 +209,11 @@ def parse_iccma(data: bytes | str, name: str = "<text>") -> tuple[ArgumentationF
             numbers = None
     if numbers is None and _ICCMA_FAST.fullmatch(raw):
         tokens = raw.split()
-        n = int(tokens[2])
-        numbers = list(map(int, tokens[3:]))
+        if max(map(len, tokens)) <= _MAX_DIGITS:  # else the line-by-line reader names the number
+            n = int(tokens[2])
+            numbers = list(map(int, tokens[3:]))
+    if n > MAX_ARGUMENTS:
+        numbers = None  # the line-by-line reader reports the header
     in_range = numbers is not None and (not numbers or (min(numbers) >= 1 and max(numbers) <= n))
     if numbers is not None and len(numbers) % 2 == 0 and in_range:
         src = [a - 1 for a in numbers[0::2]]
@@ -233,7 +251,12 @@ def _parse_iccma_lines(text: str, name: str) -> tuple[ArgumentationFramework, li
         parts = stripped.split()
         if n is None:
             if len(parts) == 3 and parts[0] == "p" and parts[1] == "af" and parts[2].isdigit():
-                n = int(parts[2])
+                n = int(parts[2]) if len(parts[2]) <= _MAX_DIGITS else MAX_ARGUMENTS + 1
+                if n > MAX_ARGUMENTS:
+                    report("AF005", lineno, line,
+                           f"the header declares {_shortened(parts[2])} arguments; argmap reads at most "
+                           f"{MAX_ARGUMENTS:,}")
+                    return ArgumentationFramework(0), diagnostics
             else:
                 report("AF001", lineno, line, f"expected the header 'p af N', found '{stripped[:40]}'",
                        "an ICCMA 2023 framework starts with 'p af' and the number of arguments")
@@ -245,9 +268,11 @@ def _parse_iccma_lines(text: str, name: str) -> tuple[ArgumentationFramework, li
         if len(parts) != 2 or not (parts[0].isdigit() and parts[1].isdigit()):
             report("AF003", lineno, line, f"expected an attack 'i j', found '{stripped[:40]}'")
             continue
-        a, b = int(parts[0]), int(parts[1])
+        a = int(parts[0]) if len(parts[0]) <= _MAX_DIGITS else 0
+        b = int(parts[1]) if len(parts[1]) <= _MAX_DIGITS else 0
         if not (1 <= a <= n and 1 <= b <= n):
-            report("AF004", lineno, line, f"attack '{a} {b}' names an argument outside 1..{n}")
+            report("AF004", lineno, line,
+                   f"attack '{_shortened(parts[0])} {_shortened(parts[1])}' names an argument outside 1..{n}")
             continue
         src.append(a - 1)
         dst.append(b - 1)
