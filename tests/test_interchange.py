@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -224,6 +227,14 @@ def test_aif_equivalence_and_attacks() -> None:
     assert aif_view(read_aif(json.dumps(to_aif(amap)))[0]) == aif_view(amap)
 
 
+def test_aif_export_ignores_kept_dialogue_that_is_not_a_list_of_objects() -> None:
+    # Front matter written by hand (or a mangled AIF file) used to crash the AIF writer.
+    amap, _ = argmap.load("===\naif:\n  nodes: 5\n  edges: [1, {edgeID: e9}]\n  locutions: x\n===\n\n[A]: a\n")
+    document = to_aif(amap)
+    assert [n["text"] for n in document["nodes"]] == ["a"]
+    assert [e["edgeID"] for e in document["edges"]] == ["e9"] and document["locutions"] == []
+
+
 def test_aif_bad_input_names_the_place() -> None:
     _, diagnostics = read_aif((FIXTURES / "unknown-node.aif.json").read_text("utf-8"), "unknown-node.aif.json")
     bad = errors(diagnostics)
@@ -284,6 +295,63 @@ def test_argmap_json_bad_input() -> None:
     assert [d.code for d in diagnostics] == ["AM420"] and "unknown node" in diagnostics[0].message
     _, diagnostics = read_argmap_json("{not json")
     assert diagnostics[0].code == "AM420" and diagnostics[0].span is not None
+
+
+_DOCUMENT = to_argmap_json(
+    argmap.load(
+        "# S\n\n## T\n\n[A]: a #t {x: 1}\n  + <B>: b\n  - [C]: c @[A]\n\n<B>\n\n(1) [P]\n(2) [Q]\n"
+        "-- r {y: 2} --\n(3) [R]\n----\n(4) [A]\n\n# U\n\n[D]: d\n"
+    )[0]
+)
+
+
+def _places(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every key and index path in a JSON document."""
+    found: list[tuple[Any, ...]] = []
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else []
+    for key, item in items:
+        found.append((*path, key))
+        found.extend(_places(item, (*path, key)))
+    return found
+
+
+_HUGE = "<a number of 5,000 digits>"
+"""Stands for a number json.dumps cannot write (Python will not convert it): put in the text."""
+_ODD_VALUES = [None, "abc", 12345, _HUGE, {}, [], 1.5, True, -1, 0, "a\nb", "", "s1", "s2", "[A]", "<B>", "premise"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_places(_DOCUMENT)), st.sampled_from([*_ODD_VALUES, "delete"])), max_size=3))
+def test_argmap_json_with_wrong_fields_is_an_error_or_a_map_every_writer_takes(
+    edits: list[tuple[tuple[Any, ...], Any]],
+) -> None:
+    # Fields of the wrong type or naming nothing used to be accepted, and then crashed
+    # show and the DOT writer (internal errors); a number of 5,000 digits crashed the reader.
+    from argmap.interchange.formats import WRITE_FORMATS, writer
+    from argmap.rules import lint
+    from argmap.views.text import tree_lines
+    from argmap.views.tree import show_view
+
+    document = json.loads(json.dumps(_DOCUMENT))
+    for path, value in edits:
+        parent = document
+        try:
+            for key in path[:-1]:
+                parent = parent[key]
+            if value == "delete":
+                del parent[path[-1]]
+            else:
+                parent[path[-1]] = value
+        except (KeyError, IndexError, TypeError):
+            continue  # an earlier edit removed or replaced this place
+    amap, diagnostics = read_argmap_json(json.dumps(document).replace(json.dumps(_HUGE), "9" * 5000))
+    if any(d.severity is Severity.ERROR for d in diagnostics):
+        assert [d.code for d in diagnostics] == ["AM420"]
+        return
+    for fmt in WRITE_FORMATS:
+        writer(fmt)(amap)
+    list(tree_lines(show_view(amap), 80))
+    lint(amap)
 
 
 def test_every_writer_writes_dated_data() -> None:

@@ -286,12 +286,20 @@ def _aif_id(data: dict[str, Any]) -> Any:
     return info.get("nodeID") if isinstance(info, dict) else None
 
 
+def _objects(value: Any) -> list[dict[str, Any]]:
+    """The objects in ``value`` when it is a list (anything else holds none)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     """The map as an AIF JSON object (``nodes``, ``edges``, ``locutions``)."""
     kept = amap.frontmatter.get("aif") if isinstance(amap.frontmatter.get("aif"), dict) else {}
     assert isinstance(kept, dict)
-    taken = {str(n.get("nodeID")) for n in kept.get("nodes", []) if isinstance(n, dict)}
-    taken |= {str(e.get("edgeID")) for e in kept.get("edges", []) if isinstance(e, dict)}
+    # What was kept comes from a file (an AIF file, or front matter written by hand):
+    # only lists of objects are written back as nodes, edges and locutions.
+    kept_nodes, kept_edges, kept_locutions = (_objects(kept.get(key)) for key in ("nodes", "edges", "locutions"))
+    taken = {str(n.get("nodeID")) for n in kept_nodes}
+    taken |= {str(e.get("edgeID")) for e in kept_edges}
     ids = _Ids(taken)
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
@@ -384,9 +392,9 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
             edge(a, ca)
             edge(ca, b)
     out: dict[str, Any] = {
-        "nodes": nodes + list(kept.get("nodes", [])),
-        "edges": edges + list(kept.get("edges", [])),
-        "locutions": list(kept.get("locutions", [])),
+        "nodes": nodes + kept_nodes,
+        "edges": edges + kept_edges,
+        "locutions": kept_locutions,
     }
     for key, value in kept.items():
         if key not in out:

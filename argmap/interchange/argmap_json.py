@@ -126,13 +126,64 @@ def _need(value: Any, kind: type | tuple[type, ...], where: str) -> Any:
     return value
 
 
+_MISSING = object()
+
+
+def _text(value: Any, where: str, default: str | object = _MISSING) -> str:
+    """A string field (``default`` when it is absent, i.e. ``None``)."""
+    if value is None and default is not _MISSING:
+        return str(default)
+    return str(_need(value, str, where))
+
+
+def _optional_text(value: Any, where: str) -> str | None:
+    return None if value is None else _text(value, where)
+
+
+def _texts(value: Any, where: str) -> list[str]:
+    """A list of strings (an absent list is empty)."""
+    items = _need([] if value is None else value, list, where)
+    return [_text(item, f"{where}[{k}]") for k, item in enumerate(items)]
+
+
+def _number(value: Any, where: str, default: int) -> int:
+    if value is None:
+        return default
+    if isinstance(value, bool):
+        raise _Bad(f"{where}: expected int, found bool")
+    return int(_need(value, int, where))
+
+
+def _flag(value: Any, where: str) -> bool:
+    return bool(_need(False if value is None else value, bool, where))
+
+
+def _mapping(value: Any, where: str) -> dict[str, Any]:
+    return dict(_need({} if value is None else value, dict, where))
+
+
+def _choice(value: Any, where: str, default: str, allowed: frozenset[str]) -> str:
+    text = _text(value, where, default)
+    if text not in allowed:
+        raise _Bad(f"{where}: expected one of {', '.join(sorted(allowed))}, found {text!r}")
+    return text
+
+
+_MEMBER_ROLES = frozenset({"statement", "premise", "intermediary-conclusion", "main-conclusion"})
+_STEP_ROLES = frozenset({"premise", "intermediary-conclusion", "main-conclusion"})
+
+
 def _to_span(value: Any, where: str, name: str) -> Span:
     if value is None:
         return Span(name, 1, 1, 1, 1)
     items = _need(value, list, where)
-    if len(items) != 5 or not all(isinstance(x, int) for x in items[1:]):
+    if (
+        len(items) != 5
+        or not isinstance(items[0], str)
+        or not all(isinstance(x, int) and not isinstance(x, bool) for x in items[1:])
+    ):
         raise _Bad(f"{where}: a span is [file, line, col, end_line, end_col]")
-    return Span(str(items[0]), items[1], items[2], items[3], items[4])
+    return Span(items[0], items[1], items[2], items[3], items[4])
 
 
 def read_argmap_json(text: str, name: str = "<argmap-json>") -> tuple[ArgumentMap, list[Diagnostic]]:
@@ -145,6 +196,12 @@ def read_argmap_json(text: str, name: str = "<argmap-json>") -> tuple[ArgumentMa
         _read(_need(data, dict, "document"), amap, name)
     except _Bad as problem:
         return ArgumentMap(name), [error("AM420", f"not argmap JSON: {problem}", name, 1)]
+    # _read checks the shape of what it reads where it can name the place; a field still
+    # missing or of the wrong type ends up here, as a diagnostic too.
+    except KeyError as problem:
+        return ArgumentMap(name), [error("AM420", f"not argmap JSON: a record lacks the field {problem}", name, 1)]
+    except (TypeError, ValueError, AttributeError) as problem:
+        return ArgumentMap(name), [error("AM420", f"not argmap JSON: a field of the wrong type ({problem})", name, 1)]
     return amap, diagnostics
 
 
@@ -155,18 +212,40 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
     for i, s in enumerate(_need(data.get("sections", []), list, "sections")):
         where = f"sections[{i}]"
         _need(s, dict, where)
-        amap.sections[str(s["id"])] = Section(
-            str(s["id"]),
-            str(s.get("title", "")),
-            int(s.get("level", 1)),
+        section_id = _text(s.get("id"), where + ".id")
+        amap.sections[section_id] = Section(
+            section_id,
+            _text(s.get("title"), where + ".title", ""),
+            _number(s.get("level"), where + ".level", 1),
             _to_span(s.get("span"), where, name),
-            s.get("parent"),
-            list(s.get("tags", [])),
-            dict(s.get("data", {})),
+            _optional_text(s.get("parent"), where + ".parent"),
+            _texts(s.get("tags"), where + ".tags"),
+            _mapping(s.get("data"), where + ".data"),
         )
     for section in amap.sections.values():
-        if section.parent in amap.sections:
-            amap.sections[section.parent].children.append(section.id)
+        if section.parent is None:
+            continue
+        if section.parent not in amap.sections:
+            raise _Bad(f"section {section.id!r}: unknown parent section {section.parent!r}")
+        amap.sections[section.parent].children.append(section.id)
+    # Sections nest: every chain of parents must end.  Each section is walked up to one
+    # already known to end there, so the check is linear in the number of sections.
+    ends: set[str] = set()
+    for section in amap.sections.values():
+        chain: set[str] = set()
+        up: str | None = section.id
+        while up is not None and up not in ends:
+            if up in chain:
+                raise _Bad(f"section {section.id!r}: its parents form a cycle")
+            chain.add(up)
+            up = amap.sections[up].parent
+        ends.update(chain)
+
+    def section_of(value: Any, where: str) -> str | None:
+        section = _optional_text(value, where)
+        if section is not None and section not in amap.sections:
+            raise _Bad(f"{where}: unknown section {section!r}")
+        return section
 
     def members(items: Any, where: str, statement: bool) -> list[Any]:
         out: list[Any] = []
@@ -174,15 +253,16 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
             w = f"{where}[{j}]"
             _need(m, dict, w)
             common = (
-                str(m.get("text", "")),
+                _text(m.get("text"), w + ".text", ""),
                 _to_span(m.get("span"), w, name),
-                bool(m.get("is_reference", False)),
-                m.get("section"),
-                list(_need(m.get("tags", []), list, w + ".tags")),
-                dict(_need(m.get("data", {}), dict, w + ".data")),
+                _flag(m.get("is_reference"), w + ".is_reference"),
+                section_of(m.get("section"), w + ".section"),
+                _texts(m.get("tags"), w + ".tags"),
+                _mapping(m.get("data"), w + ".data"),
             )
             if statement:
-                out.append(StatementMember(*common, str(m.get("role", "statement")), m.get("argument")))
+                role = _choice(m.get("role"), w + ".role", "statement", _MEMBER_ROLES)
+                out.append(StatementMember(*common, role, _optional_text(m.get("argument"), w + ".argument")))
             else:
                 out.append(ArgumentMember(*common))
         return out
@@ -192,7 +272,11 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
         _need(s, dict, where)
         title = _need(s.get("title"), str, where + ".title")
         amap.add_statement(
-            Statement(title, members(s.get("members", []), where + ".members", True), bool(s.get("untitled")))
+            Statement(
+                title,
+                members(s.get("members", []), where + ".members", True),
+                _flag(s.get("untitled"), where + ".untitled"),
+            )
         )
     for i, a in enumerate(_need(data.get("arguments", []), list, "arguments")):
         where = f"arguments[{i}]"
@@ -206,16 +290,18 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
             if statement not in amap.statements:
                 raise _Bad(f"{w}: unknown statement [{statement}]")
             inference = None
-            if isinstance(p.get("inference"), dict):
-                inf = p["inference"]
+            if p.get("inference") is not None:
+                inf = _need(p["inference"], dict, w + ".inference")
                 inference = Inference(
-                    _to_span(inf.get("span"), w, name), list(inf.get("rules", [])), dict(inf.get("data", {}))
+                    _to_span(inf.get("span"), w, name),
+                    _texts(inf.get("rules"), w + ".inference.rules"),
+                    _mapping(inf.get("data"), w + ".inference.data"),
                 )
             steps.append(
                 PcsStep(
-                    int(p.get("number", j + 1)),
+                    _number(p.get("number"), w + ".number", j + 1),
                     statement,
-                    str(p.get("role", "premise")),
+                    _choice(p.get("role"), w + ".role", "premise", _STEP_ROLES),
                     _to_span(p.get("span"), w, name),
                     inference,
                 )
@@ -227,7 +313,7 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
                 members(a.get("members", []), where + ".members", False),
                 steps,
                 pcs_span,
-                bool(a.get("untitled")),
+                _flag(a.get("untitled"), where + ".untitled"),
             )
         )
     for i, r in enumerate(_need(data.get("relations", []), list, "relations")):
@@ -242,7 +328,7 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
             if not isinstance(node, str) or node not in amap.graph:
                 raise _Bad(f"{where}.{end}: unknown node {node!r}")
         spans = [_to_span(s, where, name) for s in _need(r.get("spans", []), list, where + ".spans")]
-        relation = amap.add_relation(rtype, r["source"], r["target"], None, bool(r.get("derived", False)))
+        relation = amap.add_relation(rtype, r["source"], r["target"], None, _flag(r.get("derived"), where + ".derived"))
         for span in spans:
             relation.add_span(span)
     for i, item in enumerate(_need(data.get("mentions", []), list, "mentions")):

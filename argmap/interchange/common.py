@@ -36,6 +36,8 @@ def load_json(text: str, name: str, code: str = "AM400") -> tuple[Any, list[Diag
         return None, [error(code, f"malformed JSON: {problem.msg}", name, problem.lineno, problem.colno)]
     except RecursionError:
         return None, [error(code, "malformed JSON: nested too deeply", name, 1)]
+    except ValueError as problem:  # a number of thousands of digits, which Python will not convert
+        return None, [error(code, f"unreadable JSON: {str(problem).split(';')[0]}", name, 1)]
 
 
 def id_lines(text: str) -> dict[str, int]:
