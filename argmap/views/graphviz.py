@@ -105,7 +105,9 @@ def wrap(text: str, width: int = WRAP) -> list[str]:
 
 def node_label(title: str, text: str, label: str | None, tags: list[str] | None = None) -> str:
     """The HTML-like label of one node (without the enclosing ``<`` ``>``)."""
-    parts = ["<B>" + "<BR/>".join(escape(line) for line in wrap(title)) + "</B>"]
+    # Graphviz rejects an empty <B></B> (a syntax error, and the node loses its label):
+    # an untitled statement whose text is only tags has no bold line.
+    parts = ["<B>" + "<BR/>".join(escape(line) for line in wrap(title)) + "</B>"] if title.strip() else []
     if text and text != title:
         parts.append("<BR/>".join(escape(line) for line in wrap(text)))
     if tags:
@@ -114,7 +116,7 @@ def node_label(title: str, text: str, label: str | None, tags: list[str] | None 
     if label in LABEL_STYLE:
         mark, colour, _ = LABEL_STYLE[label]
         parts.append(f'<FONT COLOR="{colour}"><B>{escape(mark)}</B></FONT>')
-    return "<BR/>".join(parts)
+    return "<BR/>".join(parts) or " "
 
 
 def select_nodes(amap: ArgumentMap, focus: str | None, depth: int | None) -> list[str]:
