@@ -49,7 +49,7 @@ _RELATION = re.compile(r"([ \t]*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+|$)")
 # Something that looks like a relation symbol but is not one of Argdown's.
 _BAD_RELATION = re.compile(r"([ \t]+)([-+_<>=~]{2,3}|=|~|<|>)[ \t]+(?=[\[<\w@])")
 _PCS_LINE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+")
-# A PCS line that only refers to a statement by title (see Parser.plain_pcs).
+# A PCS line that only refers to a statement by title (see _Parser.plain_pcs).
 _PCS_REFERENCE = re.compile(r"\((\d+)\)[ \t]+(\[([^\]\\\n<\[{]+)\])[ \t]*$")
 _PCS_LINE_EMPTY = re.compile(r"([ \t]*)\((\d+)\)[ \t]*$")
 _INFERENCE = re.compile(r"[ \t]*-{4,}[ \t]*$")
@@ -736,7 +736,7 @@ class _Parser:
             lineno = start_line if k == i else linenos[k]
             inference = None
             if inferred:
-                # The "----" line is the one above: read from the same lines array.
+                # The line above is the inference, exactly "----" (4 columns).
                 previous = linenos[k - 1]
                 inference = Inference(_new_span(Span, (name, previous, 1, previous, 4)))
             number, _, title = match.groups()
