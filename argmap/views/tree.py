@@ -276,9 +276,10 @@ def tops(amap: ArgumentMap) -> list[str]:
     graph = amap.graph
     succ, pred = graph._succ, graph._pred
     marked: list[str] = []
+    no_data = NO_DATA  # most members': an identity test, not a call of its __len__
     for statement in amap.statements.values():
         for m in statement.members:
-            if (m.tags and "main" in m.tags) or (m.data and m.data.get("main") is True):
+            if (m.tags and "main" in m.tags) or (m.data is not no_data and m.data.get("main") is True):
                 marked.append(statement.node)
                 break
     flow_out = _FLOW_OUT
