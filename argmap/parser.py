@@ -88,7 +88,7 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
 # Escaped stars and underscores (\* \_) are text, not emphasis.
 _BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
 _ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~/])")
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"[{#@*_\[\\]")
 _COMMENT_START = re.compile(r"/\*|<!--|(?:(?<=\s)|^)//", re.MULTILINE)
@@ -1248,6 +1248,12 @@ def comments(text: str) -> Iterator[tuple[int, int, str, bool]]:
             return
         start = m.start()
         token = m.group(0)
+        if start and text[start - 1] == "\\" and _escaped(text, start):
+            # "\<!--" and "\/*" are escaped characters, not comments (as in Argdown, whose
+            # lexer reads an escape before it can see a comment): how argmap writes text
+            # that holds a comment opener.
+            pos = start + 1
+            continue
         closed = True
         if token == "//":
             end = text.find("\n", start)
@@ -1259,6 +1265,14 @@ def comments(text: str) -> Iterator[tuple[int, int, str, bool]]:
             end = close + len(closer) if closed else n
         yield start, end, token, closed
         pos = end
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether ``text[index]`` follows an odd number of backslashes (is escaped)."""
+    k = index
+    while k and text[k - 1] == "\\":
+        k -= 1
+    return (index - k) % 2 == 1
 
 
 def comment_regions(text: str) -> list[tuple[int, int]]:

@@ -256,6 +256,40 @@ def test_comments_anywhere_are_kept_or_reported(base: str, inserts: list[tuple[i
     formatted(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[A]: a<!-- e -->// c\n",  # "// c" follows the comment, not a space: it is text
+        "[A]: x/* c */// d\n",
+        "/**///\n\n[A]: a\n",
+        "[A]: see http://x.y\n",
+        "[E]: e\n\n[E] #x\n",  # a reference that tags the statement
+        "[E]: e\n\n[E] {a: 1}\n",
+        "[A]: q{x: 1}m\n",  # data glued to both words: the text is "qm"
+    ],
+)
+def test_fmt_keeps_texts_that_its_layout_used_to_change(text: str) -> None:
+    # These were refused ("formatting would change the map") or lost a tag in convert.
+    formatted(text)
+
+
+FRAGMENTS = [
+    "[A]: a", "[B]: b #x", "<C>: c", "<D>", "[E]", "\n", "\n\n", "  + ", "  - ", "  +> ", "  -> ", "  >< ", "    + ",
+    "(1) [P]", "(2) [Q]: q", "\n----\n", "\n-- r --\n", "# H\n\n", "{x: 1}", " #main", "@[A]", "// c\n",
+    "/* d */", "<!-- e -->", "* [L]: l\n", "1. [M]: m\n", "[T]: x\n    more text\n", "[U]: *em* **strong** _u_\n",
+    "[V]: a \\[b\\]\n", "http://x", "q{y: 2}m",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30).map("".join))
+def test_fmt_of_any_readable_text_means_the_same_and_formats_to_itself(text: str) -> None:
+    amap, diagnostics = argmap.load(text)
+    if reading_errors(diagnostics) or format_argdown(amap, text).misplaced:
+        return  # fmt refuses these, saying why
+    formatted(text)
+
+
 # -- the corpus ------------------------------------------------------------------------
 
 

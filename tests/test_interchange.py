@@ -103,6 +103,36 @@ def test_writer_escapes_model_text() -> None:
     assert again.statements["A"].tags == []
 
 
+_PIECES = ["a", " ", "//", "/", "*", "/*", "*/", "<!--", "-->", "<", ">", "http://x", "'", '"', ": ", "- ", "#"]
+_PIECES += ["#(", "\\", "{", "}", "[", "]", ",", "\t", "\n"]
+_piece_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=_piece_text, text=_piece_text, value=_piece_text, key=_piece_text)
+def test_written_argdown_reads_back_texts_and_data_that_hold_comment_openers(
+    title: str, text: str, value: str, key: str
+) -> None:
+    # "a // b" in a text, title, data block or front matter was written as it is, and the
+    # comment scanner then cut it (or, for "<!--", everything after it) off the map.
+    from argmap.model import ArgumentMap, Span, Statement, StatementMember
+
+    title = " ".join(title.split()) or "t"
+    text = " ".join(text.split())
+    amap = ArgumentMap("x")
+    span = Span("x", 1, 1, 1, 1)
+    member = StatementMember(text or "x", span, False, None, (), {key: value, "list": [value, 1]})
+    amap.add_statement(Statement(title, [member]))
+    amap.frontmatter = {"title": value, key: [value]}
+    written = to_argdown(amap)
+    again, diagnostics = argmap.load(written)
+    assert not errors(diagnostics), written
+    assert list(again.statements) == [title], written
+    assert again.statements[title].text == (text or "x"), written
+    assert again.frontmatter == amap.frontmatter, written
+    assert dict(again.statements[title].members[0].data) == dict(member.data), written
+
+
 def test_writer_handles_deep_nesting_without_recursion() -> None:
     depth = 3000
     lines = ["[S0]: root"] + [" " * (2 * i) + f"+ [S{i}]: s{i}" for i in range(1, depth)]

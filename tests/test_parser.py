@@ -462,3 +462,21 @@ def test_a_pcs_number_of_thousands_of_digits_is_a_warning(rest: str) -> None:
     amap, diags = parse(f"<A>\n\n({'9' * 5000}) {rest}\n----\n(2) [Q]\n")
     assert codes(diags) == ["AM016"] and diags[0].span is not None and diags[0].span.line == 3
     assert [step.statement for step in amap.arguments["A"].pcs] == ["P", "Q"]
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("[A]: x \\<!-- not a comment --\\> y", "x <!-- not a comment --> y"),
+        ("[A]: x \\/* not a comment */ y", "x /* not a comment */ y"),
+        ("[A]: x \\// not a comment", "x // not a comment"),
+        ("[A]: x \\\\// a comment", "x \\"),  # an escaped backslash, then a comment
+        ("[A]: see http://x.y", "see http://x.y"),
+    ],
+)
+def test_escaped_comment_openers_are_text(line: str, text: str) -> None:
+    # As in Argdown, whose lexer reads "\<" or "\/" as an escaped character before it
+    # looks for a comment: how argmap writes texts that hold "<!--", "/*" or " //".
+    amap, diags = parse(line + "\nnext line\n")
+    assert not [d for d in diags if d.severity.value == "error"]
+    assert amap.statements["A"].text.startswith(text)

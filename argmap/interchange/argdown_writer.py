@@ -69,32 +69,128 @@ INDENT = "    "
 
 _HEAD = re.compile(r"(?:\[((?:[^\]\\\n]|\\.)+)\]|<((?:[^>\\\n]|\\.)+)>)(:)?")
 _TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
-_MARKUP = re.compile(r"[\\*_{}\[\]<>@]")
+# "//" at the start or after white space would open a line comment: its first "/" is
+# escaped too ("\//"); "/*" and "<!--" are already broken up by escaping "*" and "<".
+_MARKUP = re.compile(r"[\\*_{}\[\]<>@]|(?:(?<=\s)|^)/(?=/)")
+# What opens a comment inside a title: escaped, as the title's own closer is.
+_TITLE_COMMENT_OPENER = re.compile(r"(?:(?<=\s)|^)/(?=/)|/(?=\*)|<(?=!--)")
 # Text that would start a PCS line, a relation, a list item or a heading at the start of a line.
 _LEADING = re.compile(r"[(+\-_*<>]|#+\s|(\d+)\.")
+
+
+# In a string: what would open a comment once written into Argdown ("//" at the start or
+# after white space, "/*", "<!--").  argmap's parser finds comments before anything else,
+# data blocks and front matter included.
+_OPENS_COMMENT = re.compile(r"(?:^|\s)//|/\*|<!--")
+# The same inside a double-quoted YAML scalar, each written as a YAML escape ("\/" is "/",
+# "\x3C" is "<"), which the comment scanner does not read as an opener.
+_OPENER_IN_QUOTES = re.compile(r"(?<=\s)/(?=/)|/(?=\*)|<(?=!--)")
 
 
 class _DataDumper(yaml.SafeDumper):
     """YAML for data blocks: strings with spaces in double quotes, the rest plain."""
 
 
+class _FrontMatterDumper(yaml.SafeDumper):
+    """YAML for the front matter: PyYAML's choices, but double quotes for a string that
+    would open a comment."""
+
+
+class _QuotingDumper(yaml.SafeDumper):
+    """Every string in double quotes: where :func:`_escape_openers` finds each scalar for sure."""
+
+
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = '"' if (not value or any(c.isspace() for c in value)) else None
+    # Quotes too: the parser finds the end of a data block by matching braces outside
+    # YAML quotes, and a quote inside a plain scalar (a"b) would look like an opening one.
+    special = not value or '"' in value or "'" in value or _OPENS_COMMENT.search(value)
+    style = '"' if (special or any(c.isspace() for c in value)) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _represent_front_matter_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _OPENS_COMMENT.search(value) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _DataDumper.add_representer(str, _represent_str)
+_FrontMatterDumper.add_representer(str, _represent_front_matter_str)
+_QuotingDumper.add_representer(
+    str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"')
+)
+
+
+def _dump_yaml(data: Any, dumper: type[yaml.SafeDumper], **options: Any) -> str:
+    """``data`` as YAML that holds no comment opener (see :data:`_OPENS_COMMENT`).
+
+    The dumper's text with the openers in its double-quoted strings escaped, when that
+    reads back as the same data and no comment is left; else (a quote inside a plain
+    scalar misled the search for the quoted ones) every string double-quoted, which
+    leaves no doubt where each one is."""
+    dumped: str = yaml.dump(data, Dumper=dumper, **options)
+    if "/" not in dumped and "<" not in dumped:
+        return dumped
+    escaped = _escape_openers(dumped)
+    if not comment_regions(escaped) and yaml.safe_load(escaped) == yaml.safe_load(dumped):
+        return escaped
+    return _escape_openers(yaml.dump(data, Dumper=_QuotingDumper, **options))
+
+
+def _escape_openers(dumped: str) -> str:
+    """``dumped`` YAML with every comment opener inside its double-quoted scalars written as
+    a YAML escape (the representers above put every string holding one in double quotes).
+
+    A quote opens a scalar only where PyYAML starts one: at the start of a line or after
+    ``: ``, ``- ``, ``? ``, ``[``, ``{`` or ``,`` (elsewhere it is a character of a plain
+    scalar, as in ``it's``); single-quoted scalars are skipped whole."""
+    if "/" not in dumped and "<" not in dumped:
+        return dumped
+    out: list[str] = []
+    pos = 0
+    n = len(dumped)
+    i = 0
+    while i < n:
+        quote = dumped[i]
+        if quote not in "\"'" or not _opens_scalar(dumped, i):
+            i += 1
+            continue
+        end = i + 1
+        while end < n:
+            ch = dumped[end]
+            if quote == '"' and ch == "\\":
+                end += 2
+                continue
+            if ch == quote:
+                if quote == "'" and dumped[end + 1 : end + 2] == "'":  # '' is a quote inside
+                    end += 2
+                    continue
+                break
+            end += 1
+        if quote == '"':
+            out.append(dumped[pos:i])
+            out.append(_OPENER_IN_QUOTES.sub(lambda m: "\\x3C" if m.group(0) == "<" else "\\/", dumped[i : end + 1]))
+            pos = end + 1
+        i = end + 1
+    out.append(dumped[pos:])
+    return "".join(out)
+
+
+def _opens_scalar(dumped: str, index: int) -> bool:
+    """Whether a quote at ``index`` starts a quoted scalar (see :func:`_escape_openers`)."""
+    k = index - 1
+    while k >= 0 and dumped[k] == " ":
+        k -= 1
+    if k < 0 or dumped[k] == "\n":
+        return True
+    if dumped[k] in "[{,":
+        return True
+    return dumped[k] in ":-?" and k < index - 1  # "key: 'x'", "- 'x'", "? 'x'"
 
 
 def format_data(data: dict[str, Any]) -> str:
     """A data block in YAML flow style: ``{key: value, quote: "two words", list: [1, 2]}``."""
-    text: str = yaml.dump(
-        data,
-        Dumper=_DataDumper,
-        default_flow_style=True,
-        allow_unicode=True,
-        sort_keys=False,
-        width=1_000_000_000,
+    text = _dump_yaml(
+        data, _DataDumper, default_flow_style=True, allow_unicode=True, sort_keys=False, width=1_000_000_000
     ).strip()
     if text.endswith("..."):
         text = text[:-3].strip()
@@ -106,12 +202,16 @@ def escape_text(text: str, tags: list[str]) -> str:
     keep = set(tags)
     out: list[str] = []
     pos = 0
+    def markup(part: str) -> str:
+        return _MARKUP.sub(lambda m: "\\" + m.group(0), part)
+
     for match in _TAG.finditer(text):
         tag = match.group(1) if match.group(1) is not None else match.group(2)
-        out.append(_MARKUP.sub(lambda m: "\\" + m.group(0), text[pos : match.start()]))
-        out.append(match.group(0) if tag in keep else "\\" + match.group(0))
+        out.append(markup(text[pos : match.start()]))
+        # Not a tag of the member: "\#", and the rest as text ("#(a {b})" holds markup).
+        out.append(match.group(0) if tag in keep else "\\#" + markup(match.group(0)[1:]))
         pos = match.end()
-    out.append(_MARKUP.sub(lambda m: "\\" + m.group(0), text[pos:]))
+    out.append(markup(text[pos:]))
     escaped = "".join(out)
     present = {m.group(1) or m.group(2) for m in _TAG.finditer(text)}
     extra = [t for t in tags if t not in present]
@@ -126,8 +226,22 @@ def escape_text(text: str, tags: list[str]) -> str:
     return escaped.strip()
 
 
+_SLASHES_AFTER_SPACE = re.compile(r"(?:(?<=\s)|^)/(?=/)")
+
+
+def _fold(raw: str) -> str:
+    """Source text (comments blanked) on one line, its white space folded.
+
+    A "//" still in it is text: where it followed something else ("a<!-- c -->// b",
+    "x://y") it was no comment.  Folding can put a space before it, and a space before
+    "//" opens a comment: so such a "//" is written "\\//"."""
+    folded = " ".join(raw.split())
+    return _SLASHES_AFTER_SPACE.sub(r"\\/", folded) if "//" in folded else folded
+
+
 def _escape_title(title: str, closer: str) -> str:
-    return title.replace("\\", "\\\\").replace(closer, "\\" + closer)
+    escaped = title.replace("\\", "\\\\").replace(closer, "\\" + closer)
+    return _TITLE_COMMENT_OPENER.sub(lambda m: "\\" + m.group(0), escaped)
 
 
 def comment_texts(text: str) -> list[str]:
@@ -410,9 +524,13 @@ class _Writer:
             end = _matching_brace(rest, brace) if brace != -1 else -1
             if end != -1:
                 # The data block stays where it was (text after it may hold a stray brace).
-                before, after = " ".join(rest[:brace].split()), " ".join(rest[end + 1 :].split())
-                return " ".join(x for x in (before, format_data(dict(member.data)), after) if x)
-            return " ".join(rest.split())
+                before, after = _fold(rest[:brace]), _fold(rest[end + 1 :])
+                data = format_data(dict(member.data))
+                if before and after and not rest[brace - 1].isspace() and not rest[end + 1].isspace():
+                    # "q{x: 1}m" is the text "qm": spaces around the block would make it "q m".
+                    return before + data + after
+                return " ".join(x for x in (before, data, after) if x)
+            return _fold(rest)
         text = escape_text(member.text, list(member.tags)) if member.text else ""
         if not member.text and member.tags:
             text = escape_text("", list(member.tags))
@@ -600,7 +718,7 @@ class _Writer:
             self.out.append("")
         elif amap.frontmatter:
             self.put("===", self.frontmatter_span)
-            dumped: str = yaml.safe_dump(amap.frontmatter, allow_unicode=True, sort_keys=False, width=88)
+            dumped = _dump_yaml(amap.frontmatter, _FrontMatterDumper, allow_unicode=True, sort_keys=False, width=88)
             self.out.extend(dumped.rstrip("\n").split("\n"))
             self.out.append("===")
             self.out.append("")
@@ -614,7 +732,13 @@ class _Writer:
             for member in statement.members:
                 if member.argument is not None or id(member) in relation_members:
                     continue
-                if member.is_reference and (defined or statement.definitions) and member.span.line not in self.homes:
+                if (
+                    member.is_reference
+                    and (defined or statement.definitions)
+                    and member.span.line not in self.homes
+                    and not member.tags  # "[E] #x" on its own tags E: written, or the tag is lost
+                    and not member.data
+                ):
                     continue
                 if statement.is_untitled and self.untitled_is_child(statement.node):
                     continue
