@@ -84,7 +84,8 @@ _ARGUMENT_REF = re.compile(r"<((?:[^>\\\n]|\\.)+)>")
 
 _TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
 _MENTION = re.compile(r"@\[((?:[^\]\\\n]|\\.)+)\]|@<((?:[^>\\\n]|\\.)+)>")
-_LINK = re.compile(r"\[([^\]\n]*)\]\(([^)\s]*)\)")
+# A Markdown link; "\[text\](url)" is escaped text (as in Argdown), not a link.
+_LINK = re.compile(r"(?<!\\)\[((?:[^\]\\\n]|\\.)*)\]\(([^)\s]*)\)")
 # Escaped stars and underscores (\* \_) are text, not emphasis.
 _BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
 _ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
@@ -1208,6 +1209,31 @@ def _rules(text: str) -> list[str]:
 def _shortcode(match: re.Match[str]) -> str:
     token = match.group(0)
     return _SHORTCODES.get(token, token)
+
+
+def escape_shortcodes(text: str) -> str:
+    """``text`` (Argdown source text) with a backslash before every shortcode that
+    :func:`_shortcodes` would replace, so that it reads as written: how the Argdown writer
+    keeps ".+1." or ":love:" that came as plain text from another format."""
+    if _SHORTCODE_HINT.search(text) is None:
+        return text
+    while True:
+        found = False
+
+        def escape(match: re.Match[str]) -> str:
+            nonlocal found
+            token = match.group(0)
+            if token in _SHORTCODES:
+                found = True
+                return "\\" + token
+            return token
+
+        escaped = _SPECIAL_TOKEN.sub(escape, text)
+        if not found:
+            return text
+        # An escaped token can bring the next one into view (".-1.+1.": "\.-1.+1." reads
+        # ".+1."): again until the parser finds none.
+        text = escaped
 
 
 def _shortcodes(text: str) -> str:

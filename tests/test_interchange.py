@@ -104,7 +104,7 @@ def test_writer_escapes_model_text() -> None:
 
 
 _PIECES = ["a", " ", "//", "/", "*", "/*", "*/", "<!--", "-->", "<", ">", "http://x", "'", '"', ": ", "- ", "#"]
-_PIECES += ["#(", "\\", "{", "}", "[", "]", ",", "\t", "\n"]
+_PIECES += ["#(", "\\", "{", "}", "[", "]", ",", "\t", "\n", ".+1.", ":love:", ".", "1.", "[a](b)", "\\["]
 _piece_text = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join)
 
 
@@ -131,6 +131,23 @@ def test_written_argdown_reads_back_texts_and_data_that_hold_comment_openers(
     assert again.statements[title].text == (text or "x"), written
     assert again.frontmatter == amap.frontmatter, written
     assert dict(again.statements[title].members[0].data) == dict(member.data), written
+
+
+@pytest.mark.parametrize(
+    "text",
+    [".+1. and :love:", ".-1.+1.", "1.:love: x", "[a](b) is no link", "#(a #b) and #(c {d})", "a // b /* c <!-- d"],
+)
+def test_text_from_another_format_reads_back_as_written(text: str) -> None:
+    # Kialo, AIF or JSON texts are plain text: Argdown shortcodes, links and tags in them
+    # were read back as emoji, link words and tags.
+    from argmap.model import ArgumentMap, Span, Statement, StatementMember
+
+    amap = ArgumentMap("x")
+    amap.add_statement(Statement("T", [StatementMember(text, Span("x", 1, 1, 1, 1), False)]))
+    written = to_argdown(amap)
+    again, diagnostics = argmap.load(written)
+    assert not errors(diagnostics), written
+    assert (again.statements["T"].text, again.statements["T"].tags) == (text, []), written
 
 
 def test_writer_handles_deep_nesting_without_recursion() -> None:

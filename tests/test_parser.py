@@ -480,3 +480,8 @@ def test_escaped_comment_openers_are_text(line: str, text: str) -> None:
     amap, diags = parse(line + "\nnext line\n")
     assert not [d for d in diags if d.severity.value == "error"]
     assert amap.statements["A"].text.startswith(text)
+
+
+def test_an_escaped_link_is_text() -> None:
+    amap, _ = parse("[A]: see \\[a\\](b) and [c](d)\n")
+    assert amap.statements["A"].text == "see [a](b) and c"

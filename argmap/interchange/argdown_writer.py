@@ -47,7 +47,7 @@ from argmap.model import (
     is_argument_node,
     node_title,
 )
-from argmap.parser import comment_regions, comments, strip_comments
+from argmap.parser import comment_regions, comments, escape_shortcodes, strip_comments
 
 _INCOMING = {
     RelationType.SUPPORT: "+",
@@ -208,8 +208,9 @@ def escape_text(text: str, tags: list[str]) -> str:
     for match in _TAG.finditer(text):
         tag = match.group(1) if match.group(1) is not None else match.group(2)
         out.append(markup(text[pos : match.start()]))
-        # Not a tag of the member: "\#", and the rest as text ("#(a {b})" holds markup).
-        out.append(match.group(0) if tag in keep else "\\#" + markup(match.group(0)[1:]))
+        # Not a tag of the member: "\#", and the rest as text ("#(a {b} #c)" holds markup
+        # and what would be a tag).
+        out.append(match.group(0) if tag in keep else "\\#" + markup(match.group(0)[1:]).replace("#", "\\#"))
         pos = match.end()
     out.append(markup(text[pos:]))
     escaped = "".join(out)
@@ -223,7 +224,8 @@ def escape_text(text: str, tags: list[str]) -> str:
             escaped = leading.group(1) + "\\" + escaped[leading.end(1) :]
         elif escaped[0] != "\\":
             escaped = "\\" + escaped
-    return escaped.strip()
+    # Last: every backslash added above changes which dots and colons pair up.
+    return escape_shortcodes(escaped.strip())
 
 
 _SLASHES_AFTER_SPACE = re.compile(r"(?:(?<=\s)|^)/(?=/)")
