@@ -98,19 +98,26 @@ def format_diagnostic(diagnostic: Diagnostic, source: str | None = None) -> str:
 def format_github(diagnostic: Diagnostic) -> str:
     """A GitHub Actions workflow command, so diagnostics show as annotations in CI."""
     level = {"error": "error", "warning": "warning", "info": "notice"}[diagnostic.severity.value]
-    params = [f"title={diagnostic.code}"]
+    params: list[tuple[str, object]] = []
     if diagnostic.span is not None:
-        params.insert(0, f"file={diagnostic.span.file}")
-        params.insert(1, f"line={diagnostic.span.line}")
-        params.insert(2, f"col={diagnostic.span.col}")
+        params += [("file", diagnostic.span.file), ("line", diagnostic.span.line), ("col", diagnostic.span.col)]
         if diagnostic.span.end_line == diagnostic.span.line:
-            params.insert(3, f"endColumn={diagnostic.span.end_col}")
+            params.append(("endColumn", diagnostic.span.end_col))
+    params.append(("title", diagnostic.code))
     message = diagnostic.message
     if diagnostic.hint:
         message += f" ({diagnostic.hint})"
+    # GitHub's escaping: "%", CR and LF in the message; those and ":" and "," in a
+    # property's value, where they would end the value or the properties.
     message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    escaped = [p.replace("%", "%25").replace(",", "%2C").replace("::", "%3A%3A") for p in params]
-    return f"::{level} {','.join(escaped)}::{message}"
+    values = ",".join(f"{key}={_github_property(str(value))}" for key, value in params)
+    return f"::{level} {values}::{message}"
+
+
+def _github_property(value: str) -> str:
+    return (
+        value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+    )
 
 
 def diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:

@@ -48,6 +48,15 @@ def test_github_annotation() -> None:
     )
 
 
+def test_github_annotation_escapes_property_values_and_message() -> None:
+    # GitHub ends a property value at "," and the properties at "::"; a single ":" in a
+    # file name (C:\maps, a:b.argdown) was left as it was.
+    odd = Diagnostic("AM103", Severity.ERROR, "50% sure\nsecond line", Span("C:\\maps,\n%a.argdown", 1, 2, 1, 3))
+    assert format_github(odd) == (
+        "::error file=C%3A\\maps%2C%0A%25a.argdown,line=1,col=2,endColumn=3,title=AM103::50%25 sure%0Asecond line"
+    )
+
+
 def test_json() -> None:
     (record,) = json.loads(diagnostics_json([D]))
     assert record == {
