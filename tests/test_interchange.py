@@ -426,6 +426,15 @@ def test_graph_formats() -> None:
     assert '"' not in mermaid.replace('("', "").replace('")', "").replace('{{"', "").replace('"}}', "")
 
 
+def test_mermaid_labels_stay_on_their_line() -> None:
+    # Texts from AIF or JSON can hold line breaks; Mermaid reads one statement per line.
+    from argmap.model import ArgumentMap, Span, Statement, StatementMember
+
+    amap = ArgumentMap("x")
+    amap.add_statement(Statement("T", [StatementMember('two\nlines "and" #x', Span("x", 1, 1, 1, 1), False)]))
+    assert to_mermaid(amap).splitlines()[1] == '  n0("[T]: two lines #quot;and#quot; #35;x")'
+
+
 def test_format_names() -> None:
     assert format_of("a.argdown", False) == "argdown"
     assert format_of("a.argdown.json", True) == "argdown-json"

@@ -384,9 +384,9 @@ _MERMAID_ARROWS = {
 
 
 def _mermaid_text(text: str) -> str:
-    """Text for a quoted Mermaid label; Mermaid's entity codes are ``#name;``."""
-    escaped = text.replace("#", "#35;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-    return escaped.replace("`", "#96;")
+    """Text for a quoted Mermaid label, on one line; Mermaid's entity codes are ``#name;``."""
+    escaped = " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;")
+    return escaped.replace("<", "#lt;").replace(">", "#gt;").replace("`", "#96;")
 
 
 def to_mermaid(amap: ArgumentMap, direction: str = "BT") -> str:
