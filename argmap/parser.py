@@ -82,13 +82,15 @@ _ARGUMENT_REF = re.compile(r"<((?:[^>\\\n]|\\.)+)>")
 
 # -- inline -----------------------------------------------------------------------
 
-_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
-_MENTION = re.compile(r"@\[((?:[^\]\\\n]|\\.)+)\]|@<((?:[^>\\\n]|\\.)+)>")
+# The bounds and the openers left out of the bodies below keep every pattern linear on
+# a line of thousands of "#(", "@[", "[", "**" with no closer (minutes before, quadratic).
+_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]{0,200})\)|([\w\-]+))")
+_MENTION = re.compile(r"@\[((?:[^\[\]\\\n]|\\.)+)\]|@<((?:[^<>\\\n]|\\.)+)>")
 # A Markdown link; "\[text\](url)" is escaped text (as in Argdown), not a link.
-_LINK = re.compile(r"(?<!\\)\[((?:[^\]\\\n]|\\.)*)\]\(([^)\s]*)\)")
+_LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\\n]|\\.)*)\]\(([^()\[\s]*)\)")
 # Escaped stars and underscores (\* \_) are text, not emphasis.
-_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=[^\s\\])\1")
-_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.{1,500}?)(?<=[^\s\\])\1")
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.{1,500}?)(?<=[^\s\\])\1(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~/])")
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"[{#@*_\[\\]")

@@ -485,3 +485,21 @@ def test_escaped_comment_openers_are_text(line: str, text: str) -> None:
 def test_an_escaped_link_is_text() -> None:
     amap, _ = parse("[A]: see \\[a\\](b) and [c](d)\n")
     assert amap.statements["A"].text == "see [a](b) and c"
+
+
+@pytest.mark.parametrize("opener", ["**a ", "_a ", "[", "[a](", "@[", "@<", "#("])
+def test_a_long_line_of_unclosed_openers_reads_as_its_text(opener: str) -> None:
+    # These lines made the old patterns backtrack quadratically (72 s for 30,000 "@[");
+    # benchmarks/pathological_bench.py times them.  Here: the text comes through whole.
+    line = opener * 2000
+    amap, diags = parse(f"[A]: {line}\n")
+    assert not [d for d in diags if d.severity.value == "error"]
+    assert amap.statements["A"].text == " ".join(line.split())
+
+
+def test_emphasis_links_mentions_and_tags_still_read() -> None:
+    amap, _ = parse("[A]: **bold** _it_ [link](http://x.y) @[B] #(two words) #t\n\n[B]: b\n")
+    statement = amap.statements["A"]
+    assert statement.text == "bold it link @[B] #(two words) #t"
+    assert statement.tags == ["two words", "t"]
+    assert [node for node, _ in amap.mentions] == ["[B]"]

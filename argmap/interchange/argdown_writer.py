@@ -68,7 +68,7 @@ _OUTGOING = {
 INDENT = "    "
 
 _HEAD = re.compile(r"(?:\[((?:[^\]\\\n]|\\.)+)\]|<((?:[^>\\\n]|\\.)+)>)(:)?")
-_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]*)\)|([\w\-]+))")
+_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]{0,200})\)|([\w\-]+))")  # as the parser's
 # "//" at the start or after white space would open a line comment: its first "/" is
 # escaped too ("\//"); "/*" and "<!--" are already broken up by escaping "*" and "<".
 _MARKUP = re.compile(r"[\\*_{}\[\]<>@]|(?:(?<=\s)|^)/(?=/)")
