@@ -160,6 +160,9 @@ class _Element:
     index: int = -1
     """Index of the first line in the parser's line list (to find the source line of the
     last one when comment-only lines were dropped in between)."""
+    open_lines: int = 0
+    """How many of ``lines`` there were when a ``{`` data block was last seen open in them
+    (0: not seen open; see :func:`_in_open_data`)."""
 
 
 @dataclass(slots=True)
@@ -394,9 +397,11 @@ class _Parser:
         return j
 
     def starts_child(self, line: str, element: _Element | None = None) -> bool:
-        if element is not None and _open_brace(element.lines):
-            return False  # inside a multi-line {data} block every line is data
-        return _CHILD_START.match(line) is not None
+        if _CHILD_START.match(line) is None:
+            return False
+        # Inside a multi-line {data} block every line is data.  (Looked at only for a line
+        # that could start a child: the look reads all the element's lines so far.)
+        return element is None or not _in_open_data(element)
 
     def relation_tree(self, lines: list[str], i: int, stack: list[_TreeEntry]) -> int:
         """Read relation lines below the elements in ``stack`` until the block ends."""
@@ -1131,7 +1136,8 @@ def _gather(lines: list[str], i: int, element: _Element) -> int:
     n = len(lines)
     while i < n:
         line = lines[i]
-        if not _open_brace(element.lines) and (not line.strip() or _CHILD_START.match(line)):
+        # The brace test reads all the lines so far: only for a line that could end them.
+        if (not line.strip() or _CHILD_START.match(line)) and not _in_open_data(element):
             break
         element.lines.append(line.rstrip())
         i += 1
@@ -1163,6 +1169,20 @@ def _matching_brace(text: str, start: int) -> int:
                 return i
         i += 1
     return -1
+
+
+def _in_open_data(element: _Element) -> bool:
+    """:func:`_open_brace` of the element's lines, without reading them all again when the
+    block was open before and no line since holds a ``}`` (a long YAML list inside a
+    data block would otherwise be read once per item: quadratic)."""
+    lines = element.lines
+    seen = element.open_lines
+    if seen and not any("}" in line for line in lines[seen:]):
+        element.open_lines = len(lines)
+        return True
+    result = _open_brace(lines)
+    element.open_lines = len(lines) if result else 0
+    return result
 
 
 def _open_brace(lines: list[str]) -> bool:

@@ -503,3 +503,13 @@ def test_emphasis_links_mentions_and_tags_still_read() -> None:
     assert statement.text == "bold it link @[B] #(two words) #t"
     assert statement.tags == ["two words", "t"]
     assert [node for node, _ in amap.mentions] == ["[B]"]
+
+
+def test_a_data_block_holding_a_long_list_is_read_whole() -> None:
+    # "- item" lines look like attack relations: each one used to reread the whole
+    # element to see that the block was still open (benchmarks/pathological_bench.py).
+    items = "\n".join(f"  - {i}" for i in range(3000))
+    amap, diags = parse(f"[A]: a {{\n list:\n{items}\n}}\n  + [B]: b\n")
+    assert not [d for d in diags if d.severity.value == "error"]
+    assert amap.statements["A"].data["list"] == list(range(3000))
+    assert "[B]" in amap.graph and amap.graph.has_edge("[B]", "[A]")
