@@ -92,6 +92,38 @@ def test_locate_returns_every_paragraph_with_the_quote_and_nothing_for_empty_quo
     assert locate("   ", paras) == []
 
 
+def _closest_by_difflib(quote: str, paras: list[str]) -> tuple[int, str] | None:
+    """closest_paragraph as it was first written: difflib against every paragraph."""
+    import difflib
+
+    wanted = normalize(quote)
+    best: tuple[int, int, str] | None = None
+    for number, para in enumerate(paras, start=1):
+        text = normalize(para)
+        match = difflib.SequenceMatcher(None, wanted, text, autojunk=False).find_longest_match(
+            0, len(wanted), 0, len(text)
+        )
+        if best is None or match.size > best[0]:
+            start = max(0, match.b - match.a)
+            best = (match.size, number, text[start : start + len(wanted)])
+    if not wanted or best is None or best[0] < max(8, len(wanted) // 3):
+        return None
+    return best[1], best[2]
+
+
+_letters = st.text(alphabet="ab c\n\u201c", max_size=70)
+
+
+@given(st.lists(_letters.filter(str.strip), min_size=1, max_size=5), _letters)
+def test_closest_paragraph_is_difflibs_longest_match(paras: list[str], quote: str) -> None:
+    # The search compares a quote only with paragraphs that share a long enough piece
+    # of it, and measures runs by substring search instead of difflib (200 quotes
+    # against a 1 MB source: 60 s before, 1.3 s after): the answer must not change.
+    assert closest_paragraph(quote, paras) == _closest_by_difflib(quote, paras)
+    wanted = normalize(quote)
+    assert locate(quote, paras) == [n for n, p in enumerate(paras, 1) if wanted and wanted in normalize(p)]
+
+
 def test_closest_paragraph_points_at_the_typo_and_ignores_unrelated_text() -> None:
     found = closest_paragraph("need long walks every evening", paragraphs(SOURCE))
     assert found is not None and found[0] == 2
