@@ -526,3 +526,26 @@ def test_a_number_option_with_thousands_of_digits_is_a_usage_error(capsys: pytes
     assert code == 2
     one_line_error(err)
     assert "--depth" in err and "internal error" not in err
+
+
+def test_a_long_list_prints_as_rich_lays_it_out(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # Over LARGE_VIEW claims and no colour, list prints plain lines instead of a rich table.
+    import io
+
+    from rich.console import Console
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_argdown import generate
+
+    from argmap.api import load
+    from argmap.views.listing import list_claims
+    from argmap.views.text import LARGE_VIEW, render_list
+
+    path = tmp_path / "big.argdown"
+    path.write_text(generate(LARGE_VIEW // 2 + 100), "utf-8")
+    code, out, _ = run(capsys, "list", "-m", str(path))
+    nodes = list_claims(load(path)[0], False, False, False, None)
+    assert code == 0 and len(nodes) > LARGE_VIEW
+    table = io.StringIO()
+    Console(file=table, width=80, no_color=True, color_system=None, force_terminal=False).print(render_list(nodes))
+    assert out.splitlines() == [line.rstrip() for line in table.getvalue().splitlines()]

@@ -455,3 +455,29 @@ def test_node_facts_are_make_node_fields() -> None:
         assert (made.quote, made.para, made.implicit, made.location) == (quote, para, implicit, location)
         assert made.label == LABELS[node] and made.relation == "support"
     assert facts.keys() == set(amap.graph.nodes)
+
+
+@pytest.mark.parametrize("width", [30, 44, 80, 120])
+def test_plain_list_lines_match_rich_layout(width: int) -> None:
+    # A long list without colour prints through list_lines (rich took 3 s for 20,000
+    # claims); it must read as rich's table does.
+    import sys
+
+    from argmap.views.text import list_lines, render_list
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from gen_argdown import generate
+
+    maps = [argmap.load_default()[0], small(), argmap.load(generate(200), lint=False)[0]]
+    compared = 0
+    for amap in maps:
+        for kinds in [(False, False, False, None), (True, False, False, None), (False, False, True, None)]:
+            nodes = list_claims(amap, *kinds)
+            for locations in (True, False):
+                lines = list_lines(nodes, width, locations)
+                assert lines is not None  # line numbers of at most 4 digits leave >= 24 columns
+                expected = [line.rstrip() for line in plain(render_list(nodes, locations), width).splitlines()]
+                assert list(lines) == expected
+                compared += 1
+    assert compared == 18
+    assert list_lines(nodes, 10) is None  # too narrow: rich lays it out

@@ -231,15 +231,46 @@ def render_list(nodes: list[ViewNode], locations: bool = True) -> RenderableType
     table = Table.grid(padding=(0, 2))
     if locations:
         table.add_column(style="dim", no_wrap=True, justify="right")
-    table.add_column()
+    table.add_column(overflow="fold")  # a word longer than the column is cut, not elided
     for node in nodes:
         line = node_line(node)
         if locations:
-            where = node.location.rsplit(":", 2)[-2] if node.location and node.location.count(":") >= 2 else ""
-            table.add_row(f"{where}", line)
+            table.add_row(_defined_on(node), line)
         else:
             table.add_row(line)
     return table
+
+
+def _defined_on(node: ViewNode) -> str:
+    """The line number in ``node.location`` (``file:line:col``), or nothing."""
+    return node.location.rsplit(":", 2)[-2] if node.location and node.location.count(":") >= 2 else ""
+
+
+LIST_MIN_TEXT = 20
+"""Below this many columns for the text, :func:`list_lines` leaves the layout to rich."""
+
+
+def list_lines(nodes: list[ViewNode], width: int = 80, locations: bool = True) -> Iterator[str] | None:
+    """:func:`render_list` as plain lines, without colour: the same layout (line numbers
+    right-aligned, two spaces, the text wrapped beside them) at a fraction of rich's
+    cost, which was 3 s for the 10,000 claims of a large map.  None when the text would
+    have fewer than :data:`LIST_MIN_TEXT` columns (rich then shares the width out its
+    own way)."""
+    wheres = [_defined_on(node) for node in nodes] if locations else []
+    lead = max(map(len, wheres), default=0) + 2 if locations else 0
+    room = width - lead
+    if room < LIST_MIN_TEXT:
+        return None
+
+    def lines() -> Iterator[str]:
+        indent = " " * lead
+        for k, node in enumerate(nodes):
+            first = wheres[k].rjust(lead - 2) + "  " if locations else ""
+            text = node_text(node)
+            for j, part in enumerate(_wrap(text, room) if len(text) > room else [text]):
+                yield ((first if j == 0 else indent) + part).rstrip()
+
+    return lines()
 
 
 LARGE_VIEW = 2000
