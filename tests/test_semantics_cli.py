@@ -66,6 +66,31 @@ def test_eval_json_preferred(map_file: str) -> None:
     assert "[C]" in data["sceptical"]
 
 
+def test_eval_says_first_when_enumerating_may_take_long(
+    map_file: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Preferred extensions of a 20,000-claim map ran for many minutes with nothing shown.
+    import sys
+
+    from argmap.cli import main
+    from argmap.cli import semantics as cli_semantics
+
+    monkeypatch.setattr(cli_semantics, "SLOW_SOLVE", 3)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    framework = tmp_path / "f.af"
+    framework.write_text("p af 4\n1 2\n")
+    for args, shown in (
+        (["eval", "-m", map_file, "--semantics", "preferred", "--summary"], "preferred extensions of 8 claims"),
+        (["eval", str(framework), "--semantics", "stable", "--summary"], "stable extensions of 4 arguments"),
+        (["eval", "-m", map_file, "--summary"], None),
+    ):
+        with pytest.raises(SystemExit) as ended:
+            main(args)
+        assert ended.value.code == 0
+        err = capsys.readouterr().err
+        assert (shown in err and "Ctrl-C" in err) if shown else err == ""
+
+
 def test_eval_map_as_positional_file(map_file: str) -> None:
     code, out, _ = run("eval", map_file, "--summary")
     assert code == 0 and out == "grounded: 8 claims: 5 IN, 1 OUT, 2 UNDEC\n"

@@ -29,6 +29,23 @@ _SEMANTICS = ("grounded", "complete", "preferred", "stable")
 _MAP_SUFFIXES = (".argdown", ".ad", ".md")
 
 
+SLOW_SOLVE = 2_000
+"""Claims (or framework arguments) above which enumerating extensions gets a notice first."""
+
+
+def _warn_if_slow(semantics: str, size: int, what: str) -> None:
+    """Say on a terminal's standard error that clingo may take long, before it starts:
+    preferred extensions of a 20,000-claim map can take many minutes, with nothing
+    printed meanwhile."""
+    if semantics == "grounded" or size <= SLOW_SOLVE or not sys.stderr.isatty():
+        return
+    sys.stderr.write(
+        f"argmap: enumerating {semantics} extensions of {size:,} {what} with clingo can take minutes; "
+        "Ctrl-C stops it (--semantics grounded is linear, and --limit N stops after N extensions)\n"
+    )
+    sys.stderr.flush()
+
+
 def _check_semantics(semantics: str) -> str:
     name = semantics.strip().lower()
     if name not in _SEMANTICS:
@@ -77,6 +94,7 @@ def eval_command(
     from argmap.semantics import evaluate
 
     loaded = open_map(file if file is not None else map_path)
+    _warn_if_slow(name, len(loaded.amap.graph), "claims")
     evaluation = evaluate(loaded.amap, name, limit)
     if as_json:
         print_json(evaluation.to_dict())
@@ -98,6 +116,7 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summar
         fail(f"{file}: {len(errors)} error(s); not evaluated")
     from argmap.semantics.evaluation import solve_framework
 
+    _warn_if_slow(semantics, af.n, "arguments")
     result = solve_framework(af, semantics, limit)
     names = af.all_names()
     groups: dict[str, list[str]] = {"IN": [], "OUT": [], "UNDEC": []}
