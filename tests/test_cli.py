@@ -549,3 +549,26 @@ def test_a_long_list_prints_as_rich_lays_it_out(capsys: pytest.CaptureFixture[st
     table = io.StringIO()
     Console(file=table, width=80, no_color=True, color_system=None, force_terminal=False).print(render_list(nodes))
     assert out.splitlines() == [line.rstrip() for line in table.getvalue().splitlines()]
+
+
+@pytest.mark.parametrize("command", [["list"], ["show"], ["export", "--to", "argdown-json"]])
+def test_a_reader_that_goes_away_is_no_failure(tmp_path: Path, command: list[str]) -> None:
+    # argmap show | head, under "set -o pipefail": click turned the broken pipe into exit 1.
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from gen_argdown import generate
+
+    path = tmp_path / "big.argdown"
+    path.write_text(generate(3000), "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_COLOR": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", *command, "-m", str(path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()  # the reader takes a line and goes away
+    process.stdout.close()
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 0, err
+    assert err == ""

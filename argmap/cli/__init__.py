@@ -44,6 +44,13 @@ def main(argv: list[str] | None = None) -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         finish(0)
+    except SystemExit as ended:
+        # click catches a broken pipe itself: it wraps stdout so that the last flush stays
+        # quiet and exits with 1.  The reader going away is no failure (argmap show |
+        # head, under "set -o pipefail"): 0, as above.
+        if ended.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            finish(0)
+        raise
     except RecursionError:
         _die("the map nests too deeply for this command; try --depth N", 2)
     except MemoryError:
