@@ -266,11 +266,20 @@ def test_comments_anywhere_are_kept_or_reported(base: str, inserts: list[tuple[i
         "[E]: e\n\n[E] #x\n",  # a reference that tags the statement
         "[E]: e\n\n[E] {a: 1}\n",
         "[A]: q{x: 1}m\n",  # data glued to both words: the text is "qm"
+        "[Q]: q\n  + <C>\n  + <C>\n  - [I]\n",  # a relation line written twice
+        "#q\n  _> <C>\n  _> <C>\n  - i\n",  # ... below an untitled statement
+        "[Q]: q\n  + <C>\n    - [Z]\n  + <C>\n",
     ],
 )
 def test_fmt_keeps_texts_that_its_layout_used_to_change(text: str) -> None:
     # These were refused ("formatting would change the map") or lost a tag in convert.
     formatted(text)
+
+
+def test_fmt_keeps_a_relation_line_written_twice_in_its_block() -> None:
+    # The second line used to become a top-level <C> block, and the lines after it a new
+    # "[Q]" block (for an untitled statement, a second statement).
+    assert formatted("[Q]: q\n  + <C>\n  + <C>\n  - [I]\n") == "[Q]: q\n    + <C>\n    + <C>\n    - [I]\n"
 
 
 FRAGMENTS = [

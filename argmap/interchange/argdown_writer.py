@@ -202,6 +202,7 @@ def escape_text(text: str, tags: list[str]) -> str:
     keep = set(tags)
     out: list[str] = []
     pos = 0
+
     def markup(part: str) -> str:
         return _MARKUP.sub(lambda m: "\\" + m.group(0), part)
 
@@ -498,6 +499,9 @@ class _Writer:
     """parent node -> [(relation, child node)] in source order."""
     child_member: dict[int, StatementMember | ArgumentMember] = field(default_factory=dict)
     """id(relation) -> the member written on the relation's line."""
+    repeats: dict[int, list[StatementMember | ArgumentMember]] = field(default_factory=dict)
+    """id(relation) -> the members on the further lines that state it again (the same
+    relation line written twice in a block): each is written again below the first."""
     child_nodes: set[str] = field(default_factory=set)
     root_candidates: set[int] = field(default_factory=set)
     """ids of the members that would otherwise be written as top-level blocks."""
@@ -592,6 +596,11 @@ class _Writer:
             parent = relation.target if child == relation.source else relation.source
             self.children.setdefault(parent, []).append((relation, child))
             self.child_nodes.add(child)
+            for again in relation.later_spans or ():
+                for node, member in by_end.get((again.line, again.end_line, again.end_col), []):
+                    if node == child and member.span.col > again.col:
+                        self.repeats.setdefault(id(relation), []).append(member)
+                        break
 
     def inline_member(self, node: str) -> StatementMember | None:
         """The member to write on a relation line that has none of its own: an untitled
@@ -632,9 +641,27 @@ class _Writer:
             self.expanded.add((self.block, node))
             # Emit this node's children now (they directly follow the node's line, which
             # is the last line written), and schedule their own subtrees after each one.
-            pending = [self.child_line(relation, child, depth + 1) for relation, child in self.kids(node)]
+            pending = self.kid_lines(node, depth + 1)
             # Depth-first: write child, then its subtree, then the next child.
             self.write_children(pending)
+
+    def kid_lines(self, node: str, depth: int) -> list[_Line]:
+        """The relation lines to write below ``node`` here (see :meth:`kids`)."""
+        return [line for relation, child in self.kids(node) for line in self.child_lines(relation, child, depth)]
+
+    def child_lines(self, relation: Relation, child: str, depth: int) -> list[_Line]:
+        """The relation line that writes ``child``, then a line for each further time the
+        source states the relation in this place (its subtree goes below the first)."""
+        first = self.child_line(relation, child, depth)
+        again = self.repeats.get(id(relation))
+        if not again:
+            return [first]
+        symbol = _INCOMING[relation.type] if child == relation.source else _OUTGOING[relation.type]
+        lines = [first]
+        for member in again:
+            text = INDENT * depth + symbol + " " + self.element(child, member)
+            lines.append(_Line(child, depth, text, (member.span,)))
+        return lines
 
     def child_line(self, relation: Relation, child: str, depth: int) -> _Line:
         """The relation line that writes ``child`` below its parent."""
@@ -656,7 +683,7 @@ class _Writer:
             if (self.block, item.node) in self.expanded:
                 continue
             self.expanded.add((self.block, item.node))
-            more = [self.child_line(relation, child, item.depth + 1) for relation, child in self.kids(item.node)]
+            more = self.kid_lines(item.node, item.depth + 1)
             work.extend(reversed(more))
 
     def kids(self, node: str) -> list[tuple[Relation, str]]:
@@ -728,6 +755,7 @@ class _Writer:
         # Top-level occurrences, grouped by section, in source order.
         roots: list[tuple[str | None, tuple[int, int], str, StatementMember | ArgumentMember | None]] = []
         relation_members = {id(m) for m in self.child_member.values()}
+        relation_members.update(id(m) for members in self.repeats.values() for m in members)
         self.plan_blocks(relation_members)
         for statement in amap.statements.values():
             defined = False
