@@ -89,8 +89,10 @@ _MENTION = re.compile(r"@\[((?:[^\[\]\\\n]|\\.)+)\]|@<((?:[^<>\\\n]|\\.)+)>")
 # A Markdown link; "\[text\](url)" is escaped text (as in Argdown), not a link.
 _LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\\n]|\\.)*)\]\(([^()\[\s]*)\)")
 # Escaped stars and underscores (\* \_) are text, not emphasis.
-_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.{1,500}?)(?<=[^\s\\])\1")
-_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.{1,500}?)(?<=[^\s\\])\1(?![\w*])")
+# Emphasis may run over the lines of a multi-line element (as in Argdown, whose lexer
+# keeps a range open across line breaks): fmt joins those lines.
+_BOLD = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.{1,500}?)(?<=[^\s\\])\1", re.DOTALL)
+_ITALIC = re.compile(r"(?<![\w*\\])([*_])(?=\S)(.{1,500}?)(?<=[^\s\\])\1(?![\w*])", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>@:|~/])")
 _WHITESPACE = re.compile(r"\s+")
 _INLINE_SPECIAL = re.compile(r"[{#@*_\[\\]")

@@ -513,3 +513,10 @@ def test_a_data_block_holding_a_long_list_is_read_whole() -> None:
     assert not [d for d in diags if d.severity.value == "error"]
     assert amap.statements["A"].data["list"] == list(range(3000))
     assert "[B]" in amap.graph and amap.graph.has_edge("[B]", "[A]")
+
+
+def test_emphasis_runs_over_the_lines_of_an_element() -> None:
+    # As the Argdown CLI 2.0.0 reads it ({'A': 'l u and x y done', 'B': 'bold across
+    # lines'}); argmap kept the marks, and fmt, which joins the lines, changed the text.
+    amap, _ = parse("[A]: _l\nu_ and *x\ny* done\n\n[B]: **bold\nacross** lines\n")
+    assert {s.title: s.text for s in amap.statements.values()} == {"A": "l u and x y done", "B": "bold across lines"}
