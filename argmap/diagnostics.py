@@ -109,15 +109,16 @@ def format_github(diagnostic: Diagnostic) -> str:
         message += f" ({diagnostic.hint})"
     # GitHub's escaping: "%", CR and LF in the message; those and ":" and "," in a
     # property's value, where they would end the value or the properties.
-    message = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     values = ",".join(f"{key}={_github_property(str(value))}" for key, value in params)
-    return f"::{level} {values}::{message}"
+    return f"::{level} {values}::{_github_escape(message)}"
+
+
+def _github_escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _github_property(value: str) -> str:
-    return (
-        value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
-    )
+    return _github_escape(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:

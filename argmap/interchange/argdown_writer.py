@@ -47,7 +47,7 @@ from argmap.model import (
     is_argument_node,
     node_title,
 )
-from argmap.parser import comment_regions, comments, escape_shortcodes, strip_comments
+from argmap.parser import _TAG, comment_regions, comments, escape_shortcodes, strip_comments
 
 _INCOMING = {
     RelationType.SUPPORT: "+",
@@ -68,12 +68,14 @@ _OUTGOING = {
 INDENT = "    "
 
 _HEAD = re.compile(r"(?:\[((?:[^\]\\\n]|\\.)+)\]|<((?:[^>\\\n]|\\.)+)>)(:)?")
-_TAG = re.compile(r"(?<![^\s(\[])#(?:\(([^)\n]{0,200})\)|([\w\-]+))")  # as the parser's
-# "//" at the start or after white space would open a line comment: its first "/" is
-# escaped too ("\//"); "/*" and "<!--" are already broken up by escaping "*" and "<".
-_MARKUP = re.compile(r"[\\*_{}\[\]<>@]|(?:(?<=\s)|^)/(?=/)")
+# The first "/" of a "//" that would open a line comment: at the start or after white
+# space (as the parser's comment scanner has it).
+_LINE_COMMENT_SLASH = r"(?:(?<=\s)|^)/(?=/)"
+# That "/" is escaped with the markup ("\//"); "/*" and "<!--" are already broken up by
+# escaping "*" and "<".
+_MARKUP = re.compile(r"[\\*_{}\[\]<>@]|" + _LINE_COMMENT_SLASH)
 # What opens a comment inside a title: escaped, as the title's own closer is.
-_TITLE_COMMENT_OPENER = re.compile(r"(?:(?<=\s)|^)/(?=/)|/(?=\*)|<(?=!--)")
+_TITLE_COMMENT_OPENER = re.compile(_LINE_COMMENT_SLASH + r"|/(?=\*)|<(?=!--)")
 # Text that would start a PCS line, a relation, a list item or a heading at the start of a line.
 _LEADING = re.compile(r"[(+\-_*<>]|#+\s|(\d+)\.")
 
@@ -229,7 +231,7 @@ def escape_text(text: str, tags: list[str]) -> str:
     return escape_shortcodes(escaped.strip())
 
 
-_SLASHES_AFTER_SPACE = re.compile(r"(?:(?<=\s)|^)/(?=/)")
+_SLASHES_AFTER_SPACE = re.compile(_LINE_COMMENT_SLASH)
 
 
 def _fold(raw: str) -> str:
