@@ -1,14 +1,14 @@
 """argmap: argument maps in Argdown, analysed in the terminal.
 
 >>> import argmap
->>> amap, diagnostics = argmap.load("[A]: Claim.\\n  + [B]: Reason.")
+>>> amap, diagnostics = argmap.loads("[A]: Claim.\\n  + [B]: Reason.")
 >>> sorted(amap.statements)
 ['A', 'B']
 """
 
 from __future__ import annotations
 
-from argmap.api import DEFAULT_MAP, default_map_path, load, load_default, validate
+from argmap.api import DEFAULT_MAP, default_map_path, load, load_default, loads, validate
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import (
     Argument,
@@ -41,5 +41,6 @@ __all__ = [
     "default_map_path",
     "load",
     "load_default",
+    "loads",
     "validate",
 ]

@@ -1,14 +1,26 @@
-"""The library's front door: load a map, validate it."""
+"""The library's front door: read a map from a path or from text, validate it.
+
+``load`` reads a path and ``loads`` reads text, as :mod:`json` and :mod:`tomllib` split
+them: a string given to ``loads`` is always map text, never the name of a file.  Both
+tell the format (Argdown, argmap JSON, AIF/xAIF, Kialo text) from the extension and the
+content unless told, lint the map, and never raise for bad input: what is wrong comes
+back as diagnostics.
+
+>>> amap, diagnostics = loads("[A]: Claim.\\n  + [B]: Reason.")
+>>> sorted(amap.statements), diagnostics
+(['A', 'B'], [])
+"""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
 from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic, sort_diagnostics
+from argmap.interchange.formats import read_bytes, read_file
 from argmap.model import ArgumentMap
-from argmap.parser import parse, parse_bytes, parse_file
 
 DEFAULT_MAP = "syria-ceasefire-2016.argdown"
 """File name of the shipped default map (package data in ``argmap/data``)."""
@@ -29,32 +41,40 @@ def default_map_path() -> Path:
 
 
 def load(
-    source: str | bytes | Path, name: str | None = None, *, lint: bool = True
+    path: str | os.PathLike[str], *, format: str | None = None, lint: bool = True
 ) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Parse a map from a path or from Argdown text, and lint it.
+    """Read the map in the file at ``path`` and lint it.
 
-    ``source`` is read as a file when it is a :class:`~pathlib.Path`, or a string
-    without line breaks that names an existing file; otherwise it is Argdown text
-    (``bytes`` are decoded as UTF-8).  Returns the map and every diagnostic, sorted by
-    position; it never raises for bad input.  ``lint=False`` skips the map rules and
-    returns only what the parser reported (commands that only display a map use it:
-    on a 100,000-statement map the rules cost seconds).
-    """
+    ``format`` is one of :data:`~argmap.interchange.formats.READ_FORMATS`; by default
+    it is told from the extension and the content.  Returns the map and every
+    diagnostic, sorted by position.  ``lint=False`` returns only what the reader
+    reported (commands that only display a map use it: the rules cost as much as
+    reading on a large map)."""
     with paused_gc():
-        return _load(source, name, lint)
+        amap, diagnostics = read_file(Path(path), format)
+        return _linted(amap, diagnostics, lint)
 
 
-def _load(source: str | bytes | Path, name: str | None, run_lints: bool) -> tuple[ArgumentMap, list[Diagnostic]]:
-    if isinstance(source, bytes):
-        amap, diagnostics = parse_bytes(source, name or "<bytes>")
-    elif isinstance(source, Path) or ("\n" not in source and _is_file(source)):
-        amap, diagnostics = parse_file(source)
-    else:
-        amap, diagnostics = parse(source, name or "<text>")
-    if run_lints and (amap.statements or amap.arguments):
-        from argmap.rules import lint  # here: the display commands never lint, nor import the rules
+def loads(
+    text: str | bytes, name: str = "<text>", *, format: str | None = None, lint: bool = True
+) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read a map from ``text`` (``bytes`` are decoded as UTF-8) and lint it.
 
-        diagnostics = diagnostics + lint(amap)
+    ``name`` is the file name diagnostics give.  Without ``format``, JSON text is read
+    as argmap JSON or AIF, a Kialo export as Kialo, and anything else as Argdown."""
+    if not isinstance(text, str | bytes):
+        raise TypeError(f"loads() reads map text, not {type(text).__name__}; argmap.load(path) reads a file")
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with paused_gc():
+        amap, diagnostics = read_bytes(data, name, format)
+        return _linted(amap, diagnostics, lint)
+
+
+def _linted(amap: ArgumentMap, diagnostics: list[Diagnostic], lint: bool) -> tuple[ArgumentMap, list[Diagnostic]]:
+    if lint and (amap.statements or amap.arguments):
+        from argmap.rules import lint as run_rules  # here: the display commands never lint
+
+        diagnostics = diagnostics + run_rules(amap)
     return amap, sort_diagnostics(diagnostics)
 
 
@@ -63,15 +83,6 @@ def load_default() -> tuple[ArgumentMap, list[Diagnostic]]:
     return load(default_map_path())
 
 
-def validate(source: str | bytes | Path) -> list[Diagnostic]:
+def validate(path: str | os.PathLike[str]) -> list[Diagnostic]:
     """Only the diagnostics of :func:`load`."""
-    return load(source)[1]
-
-
-def _is_file(text: str) -> bool:
-    if not text or len(text) > 4096:
-        return False
-    try:
-        return Path(text).is_file()
-    except (OSError, ValueError):
-        return False
+    return load(path)[1]

@@ -90,11 +90,27 @@ SYMBOL_RELATIONS = (
 )
 """Relations a text states with a relation symbol (premise-of and conclusion-of are read off PCSs)."""
 
+# The relation groups.  Every module that asks "is this a support?" asks one of these:
+# an edge's attribute dict is keyed by plain type names, and a ``StrEnum`` member hashes
+# and compares as its name, so ``POSITIVE.isdisjoint(relations)`` works on an edge as is.
+
 DIALECTICAL = frozenset({RelationType.SUPPORT, RelationType.ATTACK, RelationType.UNDERCUT})
 """Relations drawn between claims and arguments (as opposed to PCS structure)."""
 
 POSITIVE = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
+"""Relations that hold their target up: a reason for a claim, an argument's conclusion."""
+
 NEGATIVE = frozenset({RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRADICTION, RelationType.CONTRARY})
+"""Relations that speak against their target (contradiction against both ends)."""
+
+ONE_WAY_NEGATIVE = NEGATIVE - {RelationType.CONTRADICTION}
+"""The negative relations that speak against their target only."""
+
+REASONS = POSITIVE | {RelationType.PREMISE_OF}
+"""Relations along which a node rests on its sources: the positive ones and premise-of."""
+
+FLOW = REASONS | ONE_WAY_NEGATIVE
+"""Relations that point from a reason or objection to what it is about (all but contradiction)."""
 
 
 class _NoData(Mapping[str, Any]):
@@ -494,7 +510,36 @@ class ArgumentMap:
 
     # These read networkx's adjacency dicts (``_succ``/``_pred``, node -> neighbour ->
     # edge attributes) directly: its edge views cost several times more per edge, and
-    # every lint rule walks all relations of the map.
+    # every lint rule, labelling and view walks all relations of the map.  They are the
+    # only place outside ``build_graph`` that knows how networkx keeps a DiGraph.
+
+    def out_adjacency(self) -> Mapping[str, Mapping[str, Mapping[str, Relation]]]:
+        """Every node, in graph order -> its successors -> the relations to each, keyed by
+        type name.  networkx's own dicts: read them, never change them.
+
+        >>> amap = ArgumentMap()
+        >>> a, b = amap.add_statement(Statement("A")), amap.add_statement(Statement("B"))
+        >>> _ = amap.add_relation(RelationType.SUPPORT, b.node, a.node)
+        >>> {node: sorted(neighbours) for node, neighbours in amap.out_adjacency().items()}
+        {'[A]': [], '[B]': ['[A]']}
+        """
+        succ: Mapping[str, Mapping[str, Mapping[str, Relation]]] = self.graph._succ
+        return succ
+
+    def in_adjacency(self) -> Mapping[str, Mapping[str, Mapping[str, Relation]]]:
+        """Every node -> its predecessors -> the relations from each (see :meth:`out_adjacency`)."""
+        pred: Mapping[str, Mapping[str, Mapping[str, Relation]]] = self.graph._pred
+        return pred
+
+    def relations_from(self, node: str) -> Mapping[str, Mapping[str, Relation]]:
+        """``node``'s successors -> the relations from ``node`` to each (read only)."""
+        succ: Mapping[str, Mapping[str, Relation]] = self.graph._succ[node]
+        return succ
+
+    def relations_into(self, node: str) -> Mapping[str, Mapping[str, Relation]]:
+        """``node``'s predecessors -> the relations from each to ``node`` (read only)."""
+        pred: Mapping[str, Mapping[str, Relation]] = self.graph._pred[node]
+        return pred
 
     def relations(self, *types: RelationType) -> Iterator[Relation]:
         """Every relation in the map, optionally only those of the given types."""

@@ -486,7 +486,7 @@ class _Parser:
                 parent.child_indent = indent
             elif parent.child_indent != indent:
                 self.report(
-                    "AM010",
+                    "AM020",
                     Severity.WARNING,
                     f"inconsistent indentation: siblings above are indented {parent.child_indent}, "
                     f"this relation {indent}",

@@ -37,11 +37,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, Span
-from argmap.rules import RULES
+from argmap.rules.provenance import AM301, AM302, AM303, AM304
+from argmap.rules.syntax import AM000
 
-PROVENANCE_CODES = ("AM301", "AM302", "AM303", "AM304")
+PROVENANCE_CODES = tuple(rule.code for rule in (AM301, AM302, AM303, AM304))
 """The diagnostic codes :func:`check_provenance` can report."""
 
 IMPLICIT_TAG = "implicit"
@@ -220,8 +221,7 @@ def check_provenance(amap: ArgumentMap, source_text: str, source_name: str = "<s
             out.extend(_check_member(member.data, member.span, f"[{statement.title}]", implicit, paras, source_name))
         if statement.is_defined and not implicit and not any("quote" in m.data for m in statement.members):
             out.append(
-                _diag(
-                    "AM304",
+                AM304(
                     f"statement [{statement.title}] has no quote from {source_name}",
                     statement.span,
                     'add {quote: "...", para: N}, or tag it #implicit if the source leaves it unstated',
@@ -243,7 +243,7 @@ def check_provenance_file(amap: ArgumentMap, path: str | Path) -> list[Diagnosti
         text = path.read_bytes().decode("utf-8", "replace")
     except OSError as error:
         reason = error.strerror or str(error)
-        return [Diagnostic("AM000", Severity.ERROR, f"cannot read source {path}: {reason}", None)]
+        return [AM000(f"cannot read source {path}: {reason}")]
     return check_provenance(amap, text, str(path))
 
 
@@ -259,27 +259,25 @@ def _check_member(
     has_para = "para" in data
     if not has_quote:
         if has_para:
-            yield _diag("AM303", f"{label} has a para but no quote", span, "add the quote, or remove para")
+            yield AM303(f"{label} has a para but no quote", span, "add the quote, or remove para")
         return
     quote = data["quote"]
     if implicit:
-        yield _diag(
-            "AM303",
+        yield AM303(
             f"{label} is tagged #implicit but carries a quote",
             span,
             "an implicit statement is not in the source: drop the quote or the #implicit tag",
         )
     if not isinstance(quote, str) or not quote.strip():
-        yield _diag("AM303", f"{label} has an empty or non-text quote", span, 'write it as {quote: "..."}')
+        yield AM303(f"{label} has an empty or non-text quote", span, 'write it as {quote: "..."}')
         return
     para = _para_number(data.get("para"))
     found = paras.locate(quote)
     if not has_para:
         where = f"; it is in paragraph {_numbers(found)}" if found else ""
-        yield _diag("AM303", f"{label} has a quote but no para{where}", span, "add para: N (1-based paragraph number)")
+        yield AM303(f"{label} has a quote but no para{where}", span, "add para: N (1-based paragraph number)")
     elif para is None or not 1 <= para <= len(paras.normal):
-        yield _diag(
-            "AM303",
+        yield AM303(
             f"{label} has para {data.get('para')!r}, not a paragraph of {source_name} (1 to {len(paras.normal)})",
             span,
             f"it is in paragraph {_numbers(found)}" if found else None,
@@ -287,10 +285,9 @@ def _check_member(
     if not found:
         close = paras.closest(quote)
         hint = f'closest match is in paragraph {close[0]}: "{close[1]}"' if close else None
-        yield _diag("AM301", f'quote of {label} not found in {source_name}: "{_short(quote)}"', span, hint)
+        yield AM301(f'quote of {label} not found in {source_name}: "{_short(quote)}"', span, hint)
     elif para is not None and 1 <= para <= len(paras.normal) and para not in found:
-        yield _diag(
-            "AM302",
+        yield AM302(
             f"quote of {label} is in paragraph {_numbers(found)} of {source_name}, not in paragraph {para}",
             span,
             f"set para: {found[0]}",
@@ -311,7 +308,3 @@ def _numbers(found: Sequence[int]) -> str:
 def _short(text: str, limit: int = 60) -> str:
     text = normalize(text)
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _diag(code: str, message: str, span: Span | None, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(code, RULES[code].severity, message, span, hint)

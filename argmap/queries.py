@@ -1,48 +1,94 @@
 """Plain functions over an :class:`ArgumentMap`: what supports, attacks, rests on what.
 
 Every function takes node ids (``"[Title]"`` / ``"<Title>"``) and returns node ids,
-in document order where there is one, so results are stable from run to run.
+in document order where there is one, so results are stable from run to run.  This
+module is the one implementation of these questions: the views, the rules and the
+command line ask it.
+
+The examples below use this small map:
+
+>>> import argmap
+>>> amap, _ = argmap.loads('''
+... [Thesis]: We should act.
+...   <- <Main>
+...   - <Objection>: It costs too much.
+...     - [Rebuttal]: It pays for itself.
+...
+... <Main>
+...
+... (1) [P1]: Acting helps.
+...     + [Deeper]: Studies show it.
+... (2) [P2]: Helping is good.
+... ----
+... (3) [Thesis]
+... ''')
 """
 
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 
-from argmap.model import ArgumentMap, RelationType, is_argument_node, is_statement_node
-
-_SUPPORT_TYPES = (RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF)
-_ATTACK_TYPES = (RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRARY, RelationType.CONTRADICTION)
-_REASON_TYPES = (*_SUPPORT_TYPES, RelationType.PREMISE_OF)
-_FLOW_TYPES = (*_REASON_TYPES, RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRARY)
+from argmap.model import (
+    FLOW,
+    NEGATIVE,
+    NO_DATA,
+    POSITIVE,
+    REASONS,
+    ArgumentMap,
+    RelationType,
+    is_argument_node,
+    is_statement_node,
+)
 
 
 def supporters(amap: ArgumentMap, node: str) -> list[str]:
     """Nodes that directly support ``node``: supporting claims and arguments, and
-    arguments that have it as their conclusion."""
-    return _unique(r.source for r in amap.incoming(node, *_SUPPORT_TYPES))
+    arguments that have it as their conclusion.
+
+    >>> supporters(amap, "[Thesis]")
+    ['<Main>']
+    """
+    return _unique(r.source for r in amap.incoming(node, *POSITIVE))
 
 
 def attackers(amap: ArgumentMap, node: str) -> list[str]:
-    """Nodes that directly attack, undercut, or contradict ``node`` (contradiction counts both ways)."""
-    found = [r.source for r in amap.incoming(node, *_ATTACK_TYPES)]
+    """Nodes that directly attack, undercut, or contradict ``node`` (contradiction counts both ways).
+
+    >>> attackers(amap, "[Thesis]"), attackers(amap, "<Objection>")
+    (['<Objection>'], ['[Rebuttal]'])
+    """
+    found = [r.source for r in amap.incoming(node, *NEGATIVE)]
     found += [r.target for r in amap.outgoing(node, RelationType.CONTRADICTION)]
     return _unique(found)
 
 
 def supported(amap: ArgumentMap, node: str) -> list[str]:
-    """Nodes that ``node`` directly supports (or concludes, or is a premise of)."""
-    return _unique(r.target for r in amap.outgoing(node, *_REASON_TYPES))
+    """Nodes that ``node`` directly supports (or concludes, or is a premise of).
+
+    >>> supported(amap, "[P1]")
+    ['<Main>']
+    """
+    return _unique(r.target for r in amap.outgoing(node, *REASONS))
 
 
 def attacked(amap: ArgumentMap, node: str) -> list[str]:
-    """Nodes that ``node`` directly attacks, undercuts or contradicts."""
-    found = [r.target for r in amap.outgoing(node, *_ATTACK_TYPES)]
+    """Nodes that ``node`` directly attacks, undercuts or contradicts.
+
+    >>> attacked(amap, "[Rebuttal]")
+    ['<Objection>']
+    """
+    found = [r.target for r in amap.outgoing(node, *NEGATIVE)]
     found += [r.source for r in amap.incoming(node, RelationType.CONTRADICTION)]
     return _unique(found)
 
 
 def premises(amap: ArgumentMap, argument: str) -> list[str]:
-    """The premise statements of an argument (its PCS premises, in order)."""
+    """The premise statements of an argument (its PCS premises, in order).
+
+    >>> premises(amap, "<Main>")
+    ['[P1]', '[P2]']
+    """
     if is_argument_node(argument):
         record = amap.arguments.get(argument[1:-1])
         if record is not None and record.pcs:
@@ -51,13 +97,22 @@ def premises(amap: ArgumentMap, argument: str) -> list[str]:
 
 
 def conclusion(amap: ArgumentMap, argument: str) -> str | None:
+    """The main conclusion of an argument, or None.
+
+    >>> conclusion(amap, "<Main>")
+    '[Thesis]'
+    """
     for relation in amap.outgoing(argument, RelationType.CONCLUSION_OF):
         return relation.target
     return None
 
 
 def reasons(amap: ArgumentMap, node: str) -> list[str]:
-    """What ``node`` directly rests on: supporters of a claim, premises of an argument."""
+    """What ``node`` directly rests on: supporters of a claim, premises of an argument.
+
+    >>> reasons(amap, "<Main>")
+    ['[P1]', '[P2]']
+    """
     if is_argument_node(node):
         return _unique(premises(amap, node) + supporters(amap, node))
     return supporters(amap, node)
@@ -68,7 +123,11 @@ def grounds(amap: ArgumentMap, node: str, max_depth: int | None = None) -> list[
     supports and premises that have no reasons of their own.
 
     Iterative breadth-first search, so arbitrarily deep maps cannot overflow the stack;
-    cycles are visited once."""
+    cycles are visited once.
+
+    >>> grounds(amap, "[Thesis]"), grounds(amap, "[Thesis]", max_depth=2)
+    (['[P2]', '[Deeper]'], ['[P1]', '[P2]'])
+    """
     seen = {node}
     queue: deque[tuple[str, int]] = deque([(node, 0)])
     found: list[str] = []
@@ -87,31 +146,151 @@ def grounds(amap: ArgumentMap, node: str, max_depth: int | None = None) -> list[
 
 
 def roots(amap: ArgumentMap) -> list[str]:
-    """Nodes that are a reason for, or an attack on, nothing: the tops of the map."""
-    result = []
-    for node in amap.graph.nodes:
-        if not any(True for _ in amap.outgoing(node, *_FLOW_TYPES)):
-            result.append(node)
-    return result
+    """Nodes that are a reason for, or an attack on, nothing: the tops of the map.
+
+    >>> roots(amap)
+    ['[Thesis]']
+    """
+    # One pass over the adjacency dicts: this runs on every node of every map shown.
+    flow = FLOW
+    found: list[str] = []
+    for node, targets in amap.out_adjacency().items():
+        if all(flow.isdisjoint(relations) for relations in targets.values()):
+            found.append(node)
+    return found
 
 
 def leaves(amap: ArgumentMap) -> list[str]:
-    """Nodes with no reasons and no attackers: where the map bottoms out."""
-    return [n for n in amap.graph.nodes if not any(True for _ in amap.incoming(n, *_FLOW_TYPES))]
+    """Nodes with no reasons and no attackers: where the map bottoms out.
+
+    >>> leaves(amap)
+    ['[Rebuttal]', '[Deeper]', '[P2]']
+    """
+    flow = FLOW
+    return [
+        node
+        for node, sources in amap.in_adjacency().items()
+        if all(flow.isdisjoint(relations) for relations in sources.values())
+    ]
 
 
-def main_conclusions(amap: ArgumentMap) -> list[str]:
+def marked_main(amap: ArgumentMap) -> list[str]:
+    """Statements marked as theses: a member tagged ``#main`` or with ``main: true`` in its data.
+
+    >>> marked_main(amap)
+    []
+    """
+    marked: list[str] = []
+    no_data = NO_DATA  # most members': an identity test, not a call of its __len__
+    for statement in amap.statements.values():
+        for m in statement.members:
+            if (m.tags and "main" in m.tags) or (m.data is not no_data and m.data.get("main") is True):
+                marked.append(statement.node)
+                break
+    return marked
+
+
+def main_conclusions(amap: ArgumentMap, tops: list[str] | None = None) -> list[str]:
     """Root statements that something supports: the theses the map argues for.
 
-    If the front matter or a statement's data says ``main: true`` (or the statement is
-    tagged ``#main``), those statements come first."""
-    marked = [s.node for s in amap.statements.values() if s.data.get("main") is True or "main" in s.tags]
-    found = [n for n in roots(amap) if is_statement_node(n) and any(True for _ in amap.incoming(n, *_SUPPORT_TYPES))]
-    return _unique(marked + found)
+    Statements marked as main (:func:`marked_main`) come first.  ``tops`` is
+    :func:`roots` when the caller has it already.
+
+    >>> main_conclusions(amap)
+    ['[Thesis]']
+    """
+    positive = POSITIVE
+    into = amap.in_adjacency()
+    found = [
+        n
+        for n in (roots(amap) if tops is None else tops)
+        if n[0] == "[" and any(not positive.isdisjoint(a) for a in into[n].values())
+    ]
+    return _unique(marked_main(amap) + found)
 
 
-def _unique(items: object) -> list[str]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return list(seen)
+def starting_points(amap: ArgumentMap) -> list[str]:
+    """Where a whole-map view starts: the main conclusions, then every other root; when
+    everything sits on a cycle, the first node written.
+
+    >>> starting_points(amap)
+    ['[Thesis]']
+    """
+    tops = roots(amap)
+    found = _unique(main_conclusions(amap, tops) + tops)
+    if not found and len(amap.graph):
+        found.append(next(iter(amap.graph)))
+    return found
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))
+
+
+class ClaimError(LookupError):
+    """A claim named by a user that names nothing, or more than one thing.
+
+    ``candidates`` holds the node ids it could mean (ambiguous) or the closest titles
+    (nothing matched)."""
+
+    def __init__(self, message: str, candidates: list[str], ambiguous: bool = False) -> None:
+        super().__init__(message)
+        self.candidates = candidates
+        self.ambiguous = ambiguous
+
+
+def resolve_claim(amap: ArgumentMap, claim: str) -> str:
+    """The node id a user means: ``[Title]``, ``<Title>``, a bare title (any case), or a
+    unique case-insensitive piece of a title or text.  Raises :class:`ClaimError`.
+
+    >>> resolve_claim(amap, "thesis"), resolve_claim(amap, "costs too")
+    ('[Thesis]', '<Objection>')
+    >>> resolve_claim(amap, "[Thesys]")
+    Traceback (most recent call last):
+      ...
+    argmap.queries.ClaimError: no claim matches 'Thesys'; did you mean [Thesis]?
+    """
+    text = claim.strip()
+    if text.startswith("[") and text.endswith("]"):
+        if text[1:-1] in amap.statements:
+            return text
+        raise _nothing_matches(amap, text[1:-1])
+    if text.startswith("<") and text.endswith(">"):
+        if text[1:-1] in amap.arguments:
+            return text
+        raise _nothing_matches(amap, text[1:-1])
+    if not text:
+        raise ClaimError("the claim is empty", [])
+    if text in amap.statements:
+        return f"[{text}]"
+    if text in amap.arguments:
+        return f"<{text}>"
+    lowered = text.lower()
+    exact = [f"[{t}]" for t in amap.statements if t.lower() == lowered]
+    exact += [f"<{t}>" for t in amap.arguments if t.lower() == lowered]
+    if len(exact) == 1:
+        return exact[0]
+    found: list[str] = []
+    for title, statement in amap.statements.items():
+        if lowered in title.lower() or any(lowered in t.lower() for t in statement.texts):
+            found.append(f"[{title}]")
+    for title, argument in amap.arguments.items():
+        if lowered in title.lower() or any(lowered in d.lower() for d in argument.descriptions):
+            found.append(f"<{title}>")
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise ClaimError(f"'{claim}' is ambiguous: it matches {len(found)} claims", found, ambiguous=True)
+    raise _nothing_matches(amap, text)
+
+
+def _nothing_matches(amap: ArgumentMap, text: str) -> ClaimError:
+    from argmap.diagnostics import closest
+
+    titles = list(amap.statements) + list(amap.arguments)
+    near = closest(text, titles, n=3)
+    shown = [f"[{t}]" if t in amap.statements else f"<{t}>" for t in near]
+    message = f"no claim matches '{text}'"
+    if shown:
+        message += "; did you mean " + ", ".join(shown) + "?"
+    return ClaimError(message, shown)

@@ -150,13 +150,13 @@ def main() -> None:
     use_bytecode(not args.no_bytecode)
 
     from argmap.api import default_map_path, load
-    from argmap.views.tree import tops
+    from argmap.queries import starting_points
 
     rows: list[tuple[str, str, str, str]] = []
 
     # 1. start-up on the shipped map
     amap, _ = load(default_map_path())
-    claim = tops(amap)[0]
+    claim = starting_points(amap)[0]
     floor_cmd = [sys.executable, "-c", "import typer, rich, networkx"]
     # typer >= 0.2x imports pydantic when it converts a parameter: shown for reference
     # (argmap converts its parameters without it).

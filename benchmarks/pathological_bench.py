@@ -36,7 +36,7 @@ LONG_ELEMENTS = {
 
 def timed(text: str) -> float:
     start = time.perf_counter()
-    argmap.load(text)
+    argmap.loads(text)
     return time.perf_counter() - start
 
 

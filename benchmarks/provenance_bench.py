@@ -39,7 +39,7 @@ def main() -> None:
         start = rng.randrange(len(words) - 8)
         quote = " ".join(words[start : start + 8]) + ("" if i % 2 else " zz")
         lines.append(f'[S{i}]: s {{quote: "{quote}", para: {number + 1}}}')
-    amap, _ = argmap.load("\n\n".join(lines) + "\n")
+    amap, _ = argmap.loads("\n\n".join(lines) + "\n")
     start_time = time.perf_counter()
     found = check_provenance(amap, source, "source.txt")
     took = time.perf_counter() - start_time

@@ -98,7 +98,7 @@ def test_corpus_is_complete() -> None:
 
 def test_normalise_detects_a_difference() -> None:
     """The comparison is not vacuous: a changed text or relation is a difference."""
-    amap, _ = argmap.load("[A]: One.\n  + [B]: Two.\n  - Three.")
+    amap, _ = argmap.loads("[A]: One.\n  + [B]: Two.\n  - Three.")
     doc = to_argdown_json(amap)
     base = normalise(doc)
     assert base["statements"] == ["A", "B", "text:Three."]

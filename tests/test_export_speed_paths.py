@@ -94,7 +94,7 @@ def test_synthetic_map() -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from gen_argdown import generate
 
-    amap, _ = argmap.load(generate(300), name="synthetic.argdown")
+    amap, _ = argmap.loads(generate(300), name="synthetic.argdown")
     assert len(amap.statements) == 300 and len(amap.arguments) == 300
     assert_same(amap)
 
@@ -125,7 +125,7 @@ def test_hostile_texts_in_argdown() -> None:
         lines.append("-- Modus ponens, \"rule\" é {uses: [1, 2], 'k\"': 'v\\\\'} --")
         lines.append(f"(3) [C{i}]: {flat}")
         lines.append("")
-    amap, _ = argmap.load("\n".join(lines), name="hostile.argdown")
+    amap, _ = argmap.loads("\n".join(lines), name="hostile.argdown")
     assert len(amap.statements) >= 3 * len(HOSTILE)
     assert any('"' in t for t in amap.statements)
     assert_same(amap)
@@ -191,7 +191,7 @@ def test_model_settings_that_rewrite_the_document(setting: str) -> None:
         f"===\nmodel:\n  {setting}: true\n===\n\n[A]: One #t.\n\n<R>: Reason #u.\n\n"
         "(1) [P]: Premise #v.\n-- r --\n(2) [Q]: Step.\n-- s --\n(3) [A]\n"
     )
-    amap, _ = argmap.load(text)
+    amap, _ = argmap.loads(text)
     assert_same(amap)
 
 
@@ -245,7 +245,7 @@ FRAGMENTS = [
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), max_size=50).map("".join))
 def test_argdown_shaped_text(text: str) -> None:
-    amap, _ = argmap.load(text, name="fuzz.argdown")
+    amap, _ = argmap.loads(text, name="fuzz.argdown")
     try:
         expected = reference(amap)
     except TypeError:  # a YAML value JSON cannot hold (a date): both paths refuse it

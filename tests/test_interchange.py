@@ -32,7 +32,7 @@ from argmap.interchange.argmap_json import (
     to_node_link,
 )
 from argmap.interchange.compare import differences
-from argmap.interchange.formats import FormatError, format_of, read_path
+from argmap.interchange.formats import FormatError, format_of, read_file
 from argmap.interchange.kialo import read_kialo
 from argmap.model import RelationType
 
@@ -62,7 +62,7 @@ def test_argdown_round_trip_keeps_the_model(name: str) -> None:
     before = {d.code for d in errors(diagnostics)}
     for source in (None, text):  # from the model, and keeping the source's texts as fmt does
         written = to_argdown(amap, source)
-        again, more = argmap.load(written, name="<written>")
+        again, more = argmap.loads(written, name="<written>")
         assert [d for d in errors(more) if d.code not in before] == []
         assert differences(amap, again) == [], written
 
@@ -72,13 +72,13 @@ def test_fmt_layout_is_idempotent(name: str) -> None:
     path = shared_path("corpus", "argdown", "inputs", name)
     text = path.read_text("utf-8")
     once = to_argdown(argmap.load(path)[0], text, keep_comments=True)
-    twice = to_argdown(argmap.load(once, name="<once>")[0], once, keep_comments=True)
+    twice = to_argdown(argmap.loads(once, name="<once>")[0], once, keep_comments=True)
     assert once == twice
 
 
 def test_writer_canonical_layout() -> None:
     text = (FIXTURES / "messy.argdown").read_text("utf-8")
-    amap, _ = argmap.load(text)
+    amap, _ = argmap.loads(text)
     out = to_argdown(amap, text)
     assert "[Ban]: Cities should ban cars from their centres. {source: op-ed, year: 2020}\n" in out
     assert "\n    + <Clean Air>: Cars pollute the air.\n" in out  # '<+' becomes '+', four spaces
@@ -88,16 +88,16 @@ def test_writer_canonical_layout() -> None:
     assert "-- Modus ponens {uses: [1, 2]} --" in out
     assert out.endswith("\n[Electric]\n    >< [Fossil]: Most cars burn fossil fuel.\n")  # stays in its block
     assert "\n\n\n" not in out
-    assert differences(amap, argmap.load(out)[0]) == []
+    assert differences(amap, argmap.loads(out)[0]) == []
 
 
 def test_writer_escapes_model_text() -> None:
     assert escape_text("a [b] <c> *d* {e}", []) == r"a \[b\] \<c\> \*d\* \{e\}"
     assert escape_text("keep #this and #that", ["this"]) == r"keep #this and \#that"
     assert escape_text("- not a relation", []).startswith("\\-")
-    amap, _ = argmap.load("[A]: x\n")
+    amap, _ = argmap.loads("[A]: x\n")
     amap.statements["A"].members[0].text = "a [b] <c> - #d {e: 1}"
-    again, diagnostics = argmap.load(to_argdown(amap))
+    again, diagnostics = argmap.loads(to_argdown(amap))
     assert not errors(diagnostics)
     assert again.statements["A"].text == "a [b] <c> - #d {e: 1}"
     assert again.statements["A"].tags == []
@@ -125,7 +125,7 @@ def test_written_argdown_reads_back_texts_and_data_that_hold_comment_openers(
     amap.add_statement(Statement(title, [member]))
     amap.frontmatter = {"title": value, key: [value]}
     written = to_argdown(amap)
-    again, diagnostics = argmap.load(written)
+    again, diagnostics = argmap.loads(written)
     assert not errors(diagnostics), written
     assert list(again.statements) == [title], written
     assert again.statements[title].text == (text or "x"), written
@@ -145,7 +145,7 @@ def test_text_from_another_format_reads_back_as_written(text: str) -> None:
     amap = ArgumentMap("x")
     amap.add_statement(Statement("T", [StatementMember(text, Span("x", 1, 1, 1, 1), False)]))
     written = to_argdown(amap)
-    again, diagnostics = argmap.load(written)
+    again, diagnostics = argmap.loads(written)
     assert not errors(diagnostics), written
     assert (again.statements["T"].text, again.statements["T"].tags) == (text, []), written
 
@@ -153,9 +153,9 @@ def test_text_from_another_format_reads_back_as_written(text: str) -> None:
 def test_writer_handles_deep_nesting_without_recursion() -> None:
     depth = 3000
     lines = ["[S0]: root"] + [" " * (2 * i) + f"+ [S{i}]: s{i}" for i in range(1, depth)]
-    amap, _ = argmap.load("\n".join(lines) + "\n")
+    amap, _ = argmap.loads("\n".join(lines) + "\n")
     out = to_argdown(amap)
-    again, _ = argmap.load(out)
+    again, _ = argmap.loads(out)
     assert len(again.statements) == depth
     assert sum(1 for _ in again.relations(RelationType.SUPPORT)) == depth - 1
 
@@ -164,7 +164,7 @@ def test_writer_handles_deep_nesting_without_recursion() -> None:
 
 
 def test_argdown_json_shape() -> None:
-    amap, _ = argmap.load(
+    amap, _ = argmap.loads(
         "# Part #p\n\n[A]: One. #t\n  + <R>: Reason.\n\n<R>\n\n(1) [P]: Premise.\n----\n(2) [A]\n\n[A]\n  - [B]: Two.\n"
     )
     doc = to_argdown_json(amap)
@@ -276,7 +276,7 @@ def test_aif_equivalence_and_attacks() -> None:
 
 def test_aif_export_ignores_kept_dialogue_that_is_not_a_list_of_objects() -> None:
     # Front matter written by hand (or a mangled AIF file) used to crash the AIF writer.
-    amap, _ = argmap.load("===\naif:\n  nodes: 5\n  edges: [1, {edgeID: e9}]\n  locutions: x\n===\n\n[A]: a\n")
+    amap, _ = argmap.loads("===\naif:\n  nodes: 5\n  edges: [1, {edgeID: e9}]\n  locutions: x\n===\n\n[A]: a\n")
     document = to_aif(amap)
     assert [n["text"] for n in document["nodes"]] == ["a"]
     assert [e["edgeID"] for e in document["edges"]] == ["e9"] and document["locutions"] == []
@@ -345,7 +345,7 @@ def test_argmap_json_bad_input() -> None:
 
 
 _DOCUMENT = to_argmap_json(
-    argmap.load(
+    argmap.loads(
         "# S\n\n## T\n\n[A]: a #t {x: 1}\n  + <B>: b\n  - [C]: c @[A]\n\n<B>\n\n(1) [P]\n(2) [Q]\n"
         "-- r {y: 2} --\n(3) [R]\n----\n(4) [A]\n\n# U\n\n[D]: d\n"
     )[0]
@@ -404,7 +404,7 @@ def test_argmap_json_with_wrong_fields_is_an_error_or_a_map_every_writer_takes(
 def test_every_writer_writes_dated_data() -> None:
     from argmap.interchange.formats import WRITE_FORMATS, writer
 
-    amap, _ = argmap.load("[A]: a {d: 2020-01-01, t: !!timestamp 2020-01-01 10:00:00}\n  + [B]: b\n")
+    amap, _ = argmap.loads("[A]: a {d: 2020-01-01, t: !!timestamp 2020-01-01 10:00:00}\n  + [B]: b\n")
     for fmt in WRITE_FORMATS:
         assert writer(fmt)(amap), fmt
     doc = json.loads(writer("argdown-json")(amap))
@@ -413,7 +413,7 @@ def test_every_writer_writes_dated_data() -> None:
 
 def test_graph_formats() -> None:
     text = (FIXTURES / "messy.argdown").read_text("utf-8")
-    amap, _ = argmap.load(text)
+    amap, _ = argmap.loads(text)
     graph = nx.parse_graphml(to_graphml(amap))
     assert graph.number_of_nodes() == amap.graph.number_of_nodes()
     assert graph.number_of_edges() == amap.graph.number_of_edges()
@@ -442,7 +442,7 @@ def test_format_names() -> None:
     assert format_of("a.nodelink.json", True) == "node-link"
     with pytest.raises(FormatError):
         format_of("a.docx", True)
-    _, diagnostics, _ = read_path(FIXTURES / "unknown-node.aif.json")
+    _, diagnostics = read_file(FIXTURES / "unknown-node.aif.json")
     assert errors(diagnostics)
 
 
@@ -487,7 +487,7 @@ def test_fmt_check_rewrite_and_refusals(tmp_path: Path) -> None:
     assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
     formatted = target.read_text("utf-8")
     assert formatted != original
-    assert differences(argmap.load(original)[0], argmap.load(formatted)[0]) == []
+    assert differences(argmap.loads(original)[0], argmap.loads(formatted)[0]) == []
     assert runner.invoke(app, ["fmt", str(target), "--check"]).exit_code == 0
     broken = tmp_path / "broken.argdown"
     broken.write_text("[A]: x\n    + [B: unclosed\n", "utf-8")

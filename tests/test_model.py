@@ -41,7 +41,7 @@ def test_build_by_hand() -> None:
 
 def test_bulk_graph_equals_graph_built_edge_by_edge() -> None:
     text = "[A]: a\n  + <R>: r\n  - [B]: b\n    >< [C]: c\n\n<R>\n\n(1) [B]\n(2) p\n----\n(3) [A]\n"
-    amap, _ = argmap.load(text)
+    amap, _ = argmap.loads(text)
     manual: nx.DiGraph[str] = nx.DiGraph()
     for node, attrs in amap.graph.nodes(data=True):
         manual.add_node(node, **attrs)
@@ -55,7 +55,7 @@ def test_bulk_graph_equals_graph_built_edge_by_edge() -> None:
 
 
 def test_merged_tags_and_data_across_members() -> None:
-    amap, _ = argmap.load("[T]: one #a {x: 1}\n\n[T] #b {y: 2}\n")
+    amap, _ = argmap.loads("[T]: one #a {x: 1}\n\n[T] #b {y: 2}\n")
     statement = amap.statements["T"]
     assert statement.tags == ["a", "b"]
     assert statement.data == {"x": 1, "y": 2}
@@ -66,7 +66,7 @@ def test_a_map_is_freed_by_reference_counting_alone() -> None:
     # After a large parse argmap freezes the survivors out of the cyclic collector's
     # reach (argmap._gc), so a map must hold no reference cycle, even once networkx's
     # views (which refer back to their graph) have been used.
-    amap, _ = argmap.load("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    amap, _ = argmap.loads("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
     for view in (amap.graph.nodes, amap.graph.edges, amap.graph.in_edges, amap.graph.degree):
         assert len(view) > 0
     del view
@@ -85,7 +85,7 @@ def test_a_map_is_freed_by_reference_counting_alone() -> None:
 def test_a_map_survives_pickling() -> None:
     # Maps travel between processes by pickle (multiprocessing); members without data
     # share one read-only mapping, which must come back as that same object.
-    amap, _ = argmap.load("[A]: a #t\n  + <R>: r {k: 1}\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    amap, _ = argmap.loads("[A]: a #t\n  + <R>: r {k: 1}\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
     again = pickle.loads(pickle.dumps(amap))
     assert again.statements == amap.statements and again.arguments == amap.arguments
     assert nx.utils.graphs_equal(again.graph, amap.graph)
@@ -94,7 +94,7 @@ def test_a_map_survives_pickling() -> None:
 
 
 def test_edge_attributes_are_relations_keyed_by_plain_type_names() -> None:
-    amap, _ = argmap.load("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
+    amap, _ = argmap.loads("[A]: a\n  + <R>: r\n  - [B]: b\n\n<R>\n\n(1) [B]\n----\n(2) [A]\n")
     amap.add_relation(RelationType.CONTRADICTION, "[A]", "[B]", span(9))
     for _, _, attrs in amap.graph.edges(data=True):
         for key, relation in attrs.items():

@@ -82,13 +82,13 @@ def check(result: tuple[ArgumentMap, list[Diagnostic]]) -> None:
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(argdown_like)
 def test_argdown_shaped_text(text: str) -> None:
-    check(argmap.load(text, name="fuzz.argdown"))
+    check(argmap.loads(text, name="fuzz.argdown"))
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=300))
 def test_arbitrary_text(text: str) -> None:
-    check(argmap.load(text, name="fuzz.argdown"))
+    check(argmap.loads(text, name="fuzz.argdown"))
 
 
 @settings(max_examples=200, deadline=None)

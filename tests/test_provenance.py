@@ -19,7 +19,7 @@ from argmap.provenance import (
     normalize,
     paragraphs,
 )
-from argmap.rules import RULES
+from argmap.rules import registered
 
 SOURCE = (
     "Cats sleep most of the day.\n"
@@ -35,7 +35,7 @@ SOURCE = (
 
 
 def check(map_text: str, source: str = SOURCE) -> list[Diagnostic]:
-    amap, diagnostics = argmap.load(map_text)
+    amap, diagnostics = argmap.loads(map_text)
     assert not [d for d in diagnostics if d.severity is Severity.ERROR], diagnostics
     return check_provenance(amap, source, "pets.txt")
 
@@ -305,28 +305,28 @@ def test_argument_without_quote_is_not_am304() -> None:
 
 def test_provenance_codes_are_registered_with_docs_and_severities() -> None:
     for code in PROVENANCE_CODES:
-        rule = RULES[code]
+        rule = registered()[code]
         assert rule.summary and rule.explanation, code
         assert rule.check is None  # reported by check_provenance, never by lint()
-    assert RULES["AM304"].severity is Severity.WARNING
-    assert {RULES[c].severity for c in ("AM301", "AM302", "AM303")} == {Severity.ERROR}
+    assert registered()["AM304"].severity is Severity.WARNING
+    assert {registered()[c].severity for c in ("AM301", "AM302", "AM303")} == {Severity.ERROR}
 
 
 def test_plain_loading_never_reports_provenance() -> None:
-    _, diagnostics = argmap.load('[C]: Cats sleep. {quote: "zebras", para: 99}\n    + [D]: Dogs walk.')
+    _, diagnostics = argmap.loads('[C]: Cats sleep. {quote: "zebras", para: 99}\n    + [D]: Dogs walk.')
     assert not [d for d in diagnostics if d.code in PROVENANCE_CODES]
 
 
 def test_check_provenance_file_reads_the_source(tmp_path: Path) -> None:
     source = tmp_path / "pets.txt"
     source.write_text(SOURCE, encoding="utf-8")
-    amap, _ = argmap.load('[C]: Cats sleep. {quote: "sleep most of the day", para: 3}')
+    amap, _ = argmap.loads('[C]: Cats sleep. {quote: "sleep most of the day", para: 3}')
     found = check_provenance_file(amap, source)
     assert codes(found) == ["AM302"]
     assert str(source) in found[0].message
 
 
 def test_check_provenance_file_reports_a_missing_source() -> None:
-    amap, _ = argmap.load('[C]: Cats sleep. {quote: "sleep", para: 1}')
+    amap, _ = argmap.loads('[C]: Cats sleep. {quote: "sleep", para: 1}')
     found = check_provenance_file(amap, "/nonexistent/pets.txt")
     assert codes(found) == ["AM000"]

@@ -24,7 +24,7 @@ MAP = """
 
 
 def load() -> argmap.ArgumentMap:
-    amap, _ = argmap.load(MAP)
+    amap, _ = argmap.loads(MAP)
     return amap
 
 
@@ -55,6 +55,6 @@ def test_roots_leaves_and_main_conclusions() -> None:
 
 
 def test_contradiction_counts_both_ways() -> None:
-    amap, _ = argmap.load("[A]: a\n  >< [B]: b\n")
+    amap, _ = argmap.loads("[A]: a\n  >< [B]: b\n")
     assert queries.attackers(amap, "[A]") == ["[B]"]
     assert queries.attackers(amap, "[B]") == ["[A]"]

@@ -74,7 +74,7 @@ def test_argdown_corpus() -> None:
 
 
 def test_synthetic_map() -> None:
-    amap, _ = argmap.load(generate(2000), lint=False)
+    amap, _ = argmap.loads(generate(2000), lint=False)
     check(amap)
 
 
@@ -114,7 +114,7 @@ def random_argdown(seed: int, n: int) -> str:
 
 @pytest.mark.parametrize("seed", range(12))
 def test_random_argdown_maps(seed: int) -> None:
-    amap, _ = argmap.load(random_argdown(seed, 300), lint=False)
+    amap, _ = argmap.loads(random_argdown(seed, 300), lint=False)
     labels = check(amap)
     assert {"IN", "OUT"} <= set(labels.values())
 
@@ -175,5 +175,5 @@ def test_a_pcs_line_without_an_edge_is_a_premise() -> None:
 
 
 def test_contradiction_both_ways() -> None:
-    amap, _ = argmap.load("[A]: a.\n  >< [B]: b.\n    - [D]: d.")
+    amap, _ = argmap.loads("[A]: a.\n  >< [B]: b.\n    - [D]: d.")
     assert check(amap) == {"[A]": "IN", "[B]": "OUT", "[D]": "IN"}

@@ -62,7 +62,7 @@ CHAIN = """
 
 
 def load(text: str) -> argmap.ArgumentMap:
-    amap, diagnostics = argmap.load(text)
+    amap, diagnostics = argmap.loads(text)
     assert not [d for d in diagnostics if d.severity == "error"], diagnostics
     return amap
 
@@ -182,7 +182,7 @@ def test_contradiction_is_mutual() -> None:
 
 
 def test_circular_support_is_not_grounded() -> None:
-    amap, _ = argmap.load("[A]: One.\n  + [B]: Two.\n    + [A]\n")  # argmap validate flags the circle
+    amap, _ = argmap.loads("[A]: One.\n  + [B]: Two.\n    + [A]\n")  # argmap validate flags the circle
     assert label_map(amap) == {"[A]": "UNDEC", "[B]": "UNDEC"}
     # The gadgets make the even cycle [A] -> unsupported([B]) -> [B] -> unsupported([A]) -> [A]:
     # preferred has two extensions, one where both stand and one where neither does.

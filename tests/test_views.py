@@ -19,11 +19,12 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 import argmap
-from argmap.model import ArgumentMap
+from argmap.model import ArgumentMap, RelationType
 from argmap.views.graphviz import build_drawing, escape, layered_positions, to_dot, wrap
 from argmap.views.listing import find_claims, list_claims
 from argmap.views.text import render_tree, tree_lines
-from argmap.views.tree import TreeView, ViewNode, show_view, strip_tags, to_json, tops, why_view
+from argmap.queries import starting_points
+from argmap.views.tree import TreeView, ViewNode, show_view, strip_tags, to_json, why_view
 
 HERE = Path(__file__).resolve().parent
 FIXTURES = HERE / "fixtures"
@@ -127,7 +128,7 @@ def test_show_tag_and_section_filters_keep_paths() -> None:
 
 
 def test_repeated_nodes_are_not_expanded_twice() -> None:
-    amap, _ = argmap.load("[A]: a.\n  + [C]: c.\n    + [D]: d.\n\n[B]: b.\n  + [C]\n")
+    amap, _ = argmap.loads("[A]: a.\n  + [C]: c.\n    + [D]: d.\n\n[B]: b.\n  + [C]\n")
     view = show_view(amap)
     walked = [n for root in view.roots for n in root.walk()]
     cs = [n for n in walked if n.id == "[C]"]
@@ -137,7 +138,7 @@ def test_repeated_nodes_are_not_expanded_twice() -> None:
 
 
 def test_cycles_terminate() -> None:
-    amap, _ = argmap.load("[A]: a.\n  + [B]: b.\n    + [A]\n")
+    amap, _ = argmap.loads("[A]: a.\n  + [B]: b.\n    + [A]\n")
     view = show_view(amap)
     assert len([n for r in view.roots for n in r.walk()]) <= 3
     why = why_view(amap, "[A]")
@@ -147,7 +148,7 @@ def test_cycles_terminate() -> None:
 def test_deep_chain_does_not_recurse() -> None:
     lines = ["[S0]: s0."]
     lines += [f"{'  ' * i}  + [S{i}]: s{i}." for i in range(1, 3000)]
-    amap, _ = argmap.load("\n".join(lines))
+    amap, _ = argmap.loads("\n".join(lines))
     view = show_view(amap)
     assert len(view.roots[0].walk()) == 3000
     assert to_json(view.to_dict()).count('"id": ') == 3000  # iterative to_dict, deep JSON
@@ -306,12 +307,21 @@ def test_fast_layout_places_every_node_in_layers() -> None:
         "[A]: a.\n  + [B]: b.\n    + [A]\n",
     ],
 )
-def test_tops_match_queries(text: str | None) -> None:
-    from argmap import queries
-
-    amap = small() if text is None else argmap.load(text)[0]
-    expected = list(dict.fromkeys(queries.main_conclusions(amap) + queries.roots(amap)))
-    assert tops(amap) == (expected or [next(iter(amap.graph.nodes))])
+def test_starting_points_match_the_graph(text: str | None) -> None:
+    """The one-pass roots and main conclusions agree with a walk over networkx's own edge views."""
+    amap = small() if text is None else argmap.loads(text)[0]
+    graph = amap.graph
+    flow = {t for t in RelationType if t is not RelationType.CONTRADICTION}
+    positive = {RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF}
+    roots = [n for n in graph.nodes if not any(flow & set(graph.edges[n, m]) for m in graph.successors(n))]
+    marked = [
+        s.node
+        for s in amap.statements.values()
+        if any("main" in m.tags or m.data.get("main") is True for m in s.members)
+    ]
+    supported = [n for n in roots if n.startswith("[") and any(positive & set(graph.edges[m, n]) for m in graph.predecessors(n))]
+    expected = list(dict.fromkeys(marked + supported + roots))
+    assert starting_points(amap) == (expected or [next(iter(graph.nodes))])
 
 
 @pytest.mark.parametrize("depth", [None, 0, 2])
@@ -324,7 +334,7 @@ def test_has_below_agrees_with_below() -> None:
     from argmap.views.tree import below, has_below
 
     for text in (SMALL.read_text("utf-8"), "[A]: a.\n  >< [B]: b.\n\n[C]: c.\n  + [C]\n"):
-        amap, _ = argmap.load(text)
+        amap, _ = argmap.loads(text)
         for node in amap.graph.nodes:
             assert has_below(amap, node) == bool(below(amap, node)), node
 
@@ -468,7 +478,7 @@ def test_plain_list_lines_match_rich_layout(width: int) -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from gen_argdown import generate
 
-    maps = [argmap.load_default()[0], small(), argmap.load(generate(200), lint=False)[0]]
+    maps = [argmap.load_default()[0], small(), argmap.loads(generate(200), lint=False)[0]]
     compared = 0
     for amap in maps:
         for kinds in [(False, False, False, None), (True, False, False, None), (False, False, True, None)]:

@@ -178,7 +178,7 @@ def test_write_atomic_replaces_only_when_complete(tmp_path: Path) -> None:
 def test_an_untitled_statement_of_tags_alone_keeps_its_label() -> None:
     # Its bold title line was an empty <B></B>, which Graphviz rejects (a syntax error);
     # the node then lost its label.
-    amap, _ = argmap.load("[A]: a\n  + #(two words) #x\n")
+    amap, _ = argmap.loads("[A]: a\n  + #(two words) #x\n")
     data, warnings = layout(build_drawing(amap), "svg")
     assert not warnings
     shown = sorted(text for _, text in svg_nodes(data).values())

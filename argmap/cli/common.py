@@ -4,7 +4,6 @@ printing, and the one-line error that replaces every traceback."""
 from __future__ import annotations
 
 import builtins
-import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,10 +16,11 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from argmap import __version__
-from argmap.api import default_map_path, load
-from argmap.diagnostics import Diagnostic, Severity, closest
+from argmap.api import default_map_path, load, loads
+from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import ArgumentMap
-from argmap.parser import parse_bytes, parse_file
+from argmap.rules.interchange import AM430
+from argmap.rules.syntax import AM000, AM001, AM002
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,13 +69,26 @@ MapOption = Annotated[
         metavar="PATH",
     ),
 ]
+MapArgument = Annotated[
+    str | None,
+    typer.Argument(help="The map to read, as with --map.", metavar="[MAP]", show_default=False),
+]
+FromOption = Annotated[
+    str | None,
+    typer.Option(
+        "--from",
+        help="Format of the map: argdown, argmap-json, aif or kialo. Default: told from the file.",
+        metavar="FORMAT",
+    ),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 NoLabelsOption = Annotated[
     bool, typer.Option("--no-labels", help="Do not evaluate the map or mark claims ✔ IN / ✘ OUT / ? UNDEC.")
 ]
 
-FATAL_CODES = frozenset({"AM000", "AM001", "AM002"})
-"""Diagnostics after which a map is not worth showing: unreadable, undecodable or binary input."""
+FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430))
+"""Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
+input, or no map in a format argmap reads."""
 
 
 @dataclass
@@ -99,25 +112,34 @@ class LoadedMap:
             return ""
 
 
-def read_map(map_path: str | None, lint: bool = True) -> LoadedMap:
-    """Load ``--map`` (``-`` is standard input, None the shipped map).
+def read_map(map_path: str | None, lint: bool = True, fmt: str | None = None) -> LoadedMap:
+    """Load ``--map`` (``-`` is standard input, None the shipped map) in the format
+    ``fmt`` (None: told from the file).
 
-    ``lint=False`` only parses: the commands that show a map do not need the lint
-    rules, which cost as much time as parsing on a large map."""
-    if map_path == "-":
-        data = sys.stdin.buffer.read()
-        amap, diagnostics = load(data, name="<stdin>") if lint else parse_bytes(data, "<stdin>")
-        loaded = LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
-    else:
-        path = Path(map_path) if map_path else default_map_path()
-        amap, diagnostics = load(path) if lint else parse_file(path)
-        loaded = LoadedMap(amap, diagnostics, path=path)
-    # The map lives until the process ends: take its objects out of the collector's
-    # sight, or every later collection rescans them all (the parser already does so
-    # after a large parse; this covers every map).
-    gc.freeze()
+    ``lint=False`` only reads: the commands that show a map do not need the lint
+    rules, which cost as much time as reading on a large map."""
+    from argmap.interchange.formats import FormatError
+
+    try:
+        if map_path == "-":
+            data = sys.stdin.buffer.read()
+            amap, diagnostics = loads(data, "<stdin>", format=fmt, lint=lint)
+            loaded = LoadedMap(amap, diagnostics, stdin_text=data.decode("utf-8", "replace"))
+        else:
+            path = Path(map_path) if map_path else default_map_path()
+            amap, diagnostics = load(path, format=fmt, lint=lint)
+            loaded = LoadedMap(amap, diagnostics, path=path)
+    except FormatError as problem:
+        fail(str(problem))
     keep(loaded)
     return loaded
+
+
+def map_source(option: str | None, positional: str | None) -> str | None:
+    """The map a command reads: given as MAP or with ``--map`` (not both), or None for the shipped one."""
+    if option is not None and positional is not None and option != positional:
+        fail("give the map once: as MAP or with --map, not both")
+    return positional if positional is not None else option
 
 
 LARGE_MAP = 10_000
@@ -163,12 +185,12 @@ def is_program() -> bool:
     return (spec is not None and spec.name == "argmap.__main__") or Path(sys.argv[0]).name == "argmap"
 
 
-def open_map(map_path: str | None) -> LoadedMap:
+def open_map(map_path: str | None, fmt: str | None = None) -> LoadedMap:
     """:func:`read_map` for the commands that show a map: unreadable input ends the command
     with one line on standard error and exit status 2."""
     if map_path is None and not default_map_path().is_file():
         fail(f"the shipped map {default_map_path().name} is missing; pass --map FILE")
-    loaded = read_map(map_path, lint=False)
+    loaded = read_map(map_path, lint=False, fmt=fmt)
     for d in loaded.diagnostics:
         if d.code in FATAL_CODES:
             where = f"{d.span}: " if d.span is not None else ""
@@ -339,69 +361,16 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
     return labels
 
 
-class ClaimError(Exception):
-    """A CLAIM on the command line that names nothing, or more than one thing."""
-
-    def __init__(self, message: str, candidates: list[str]) -> None:
-        super().__init__(message)
-        self.candidates = candidates
-
-
-def resolve_claim(amap: ArgumentMap, claim: str) -> str:
-    """Turn ``[Title]``, ``<Title>``, a bare title, or a unique case-insensitive
-    substring of a title or text into a node id.  Raises :class:`ClaimError`."""
-    text = claim.strip()
-    if text.startswith("[") and text.endswith("]"):
-        if text[1:-1] in amap.statements:
-            return text
-        return _none(amap, text[1:-1])
-    if text.startswith("<") and text.endswith(">"):
-        if text[1:-1] in amap.arguments:
-            return text
-        return _none(amap, text[1:-1])
-    if not text:
-        raise ClaimError("the claim is empty", [])
-    if text in amap.statements:
-        return f"[{text}]"
-    if text in amap.arguments:
-        return f"<{text}>"
-    lowered = text.lower()
-    exact = [f"[{t}]" for t in amap.statements if t.lower() == lowered]
-    exact += [f"<{t}>" for t in amap.arguments if t.lower() == lowered]
-    if len(exact) == 1:
-        return exact[0]
-    found: list[str] = []
-    for title, statement in amap.statements.items():
-        if lowered in title.lower() or any(lowered in t.lower() for t in statement.texts):
-            found.append(f"[{title}]")
-    for title, argument in amap.arguments.items():
-        if lowered in title.lower() or any(lowered in d.lower() for d in argument.descriptions):
-            found.append(f"<{title}>")
-    if len(found) == 1:
-        return found[0]
-    if found:
-        raise ClaimError(f"'{claim}' is ambiguous: it matches {len(found)} claims", found)
-    return _none(amap, text)
-
-
-def _none(amap: ArgumentMap, text: str) -> str:
-    titles = list(amap.statements) + list(amap.arguments)
-    near = closest(text, titles, n=3)
-    shown = [f"[{t}]" if t in amap.statements else f"<{t}>" for t in near]
-    message = f"no claim matches '{text}'"
-    if shown:
-        message += "; did you mean " + ", ".join(shown) + "?"
-    raise ClaimError(message, shown)
-
-
 def claim_or_fail(amap: ArgumentMap, claim: str) -> str:
     """:func:`resolve_claim`, turning a :class:`ClaimError` into the error line (and the
     candidates of an ambiguous claim, one per line) and exit status 2."""
+    from argmap.queries import ClaimError, resolve_claim
+
     try:
         return resolve_claim(amap, claim)
     except ClaimError as error:
         message = str(error)
-        if error.candidates and "ambiguous" in message:
+        if error.ambiguous:
             shown = error.candidates[:20]
             more = len(error.candidates) - len(shown)
             lines = "".join(f"  {c}\n" for c in shown)
@@ -419,7 +388,7 @@ def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
         path = Path(map_path) if isinstance(map_path, str) and map_path != "-" else default_map_path()
         if not path.is_file():
             return []
-        amap, _ = parse_file(path)  # no lint: completion must be quick
+        amap, _ = load(path, lint=False)  # no lint: completion must be quick
     except Exception:
         return []
     lowered = incomplete.lstrip("[<").lower()

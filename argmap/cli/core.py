@@ -15,7 +15,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.common import (
+    FATAL_CODES,
+    FromOption,
     JsonOption,
+    MapArgument,
     MapOption,
     NoLabelsOption,
     app,
@@ -25,6 +28,7 @@ from argmap.cli.common import (
     fail,
     keep,
     labels_for,
+    map_source,
     open_map,
     plain_width,
     print_json,
@@ -66,7 +70,9 @@ def show(
     section: Annotated[
         str | None, typer.Option("--section", "-s", help="Only claims from the section (heading) S.")
     ] = None,
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
 ) -> None:
@@ -79,7 +85,7 @@ def show(
     """
     from argmap.views.tree import show_view
 
-    loaded = open_map(map_path)
+    loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
     view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
@@ -152,7 +158,9 @@ def why(
         ),
     ],
     depth: DepthOption = None,
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
 ) -> None:
@@ -165,7 +173,7 @@ def why(
     """
     from argmap.views.tree import why_view
 
-    loaded = open_map(map_path)
+    loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
     view = why_view(amap, node, depth, labels_for(amap, not no_labels))
@@ -179,7 +187,9 @@ def why(
 @app.command()
 def find(
     text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).", show_default=False)],
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Find the claims whose title, text, tag or quote contains TEXT.
@@ -190,7 +200,7 @@ def find(
     """
     from argmap.views.listing import find_claims
 
-    amap = open_map(map_path).amap
+    amap = open_map(map_source(map_path, file), from_format).amap
     found = find_claims(amap, text)
     if as_json:
         print_json([n.to_dict() for n in found])
@@ -210,7 +220,9 @@ def list_(
     ] = False,
     arguments: Annotated[bool, typer.Option("--arguments", help="The arguments.")] = False,
     tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only claims tagged #T.")] = None,
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the claims of the map, all of them or only one kind.
@@ -221,7 +233,7 @@ def list_(
     """
     from argmap.views.listing import list_claims
 
-    amap = open_map(map_path).amap
+    amap = open_map(map_source(map_path, file), from_format).amap
     found = list_claims(amap, premises, conclusions, arguments, tag)
     if as_json:
         print_json([n.to_dict() for n in found])
@@ -255,6 +267,7 @@ def validate(
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings (and no errors).")] = False,
     map_path: MapOption = None,
+    from_format: FromOption = None,
 ) -> None:
     """Check maps and print every problem like a compiler: file:line:col, code, the line, a caret.
 
@@ -280,9 +293,9 @@ def validate(
     for target in targets:
         if target is None and not _default_exists():
             fail("the shipped map is missing; pass a PATH")
-        loaded = read_map(target)
+        loaded = read_map(target, fmt=from_format)
         diagnostics = list(loaded.diagnostics)
-        if source is not None and source_text is not None and not any(d.code == "AM000" for d in diagnostics):
+        if source is not None and source_text is not None and not any(d.code in FATAL_CODES for d in diagnostics):
             diagnostics += _provenance(loaded.amap, source_text, str(source))
         all_diagnostics += diagnostics
         if output_format is DiagnosticFormat.text:
@@ -350,54 +363,24 @@ def rules(
 
     Example: argmap rules AM201
     """
-    from rich.text import Text
+    from argmap.rules import registered
+    from argmap.views.rules import rule_explanation, rule_record, rules_table
 
-    from argmap.rules import RULES
-
-    selected = sorted(RULES.items())
+    selected = list(registered().values())
     if code is not None:
-        wanted = code.strip().upper()
-        selected = [(c, r) for c, r in selected if c == wanted or r.name == code.strip().lower()]
+        wanted = code.strip()
+        selected = [r for r in selected if r.code == wanted.upper() or r.name == wanted.lower()]
         if not selected:
             fail(f"no rule {code}; argmap rules lists them all")
     if as_json:
-        print_json(
-            [
-                {
-                    "code": c,
-                    "name": r.name,
-                    "severity": r.severity.value,
-                    "summary": r.summary,
-                    "explanation": r.explanation,
-                }
-                for c, r in selected
-            ]
-        )
+        print_json([rule_record(r) for r in selected])
         return
     out = console()
     if code is not None:
-        for c, r in selected:
-            head = Text()
-            head.append(c, style="bold")
-            head.append(f" {r.name} ")
-            head.append(f"({r.severity})", style="red" if r.severity is Severity.ERROR else "yellow")
-            out.print(head)
-            out.print(Text(r.summary))
-            if r.explanation:
-                out.print()
-                out.print(Text(r.explanation), soft_wrap=True)  # already laid out in lines
+        for r in selected:
+            out.print(rule_explanation(r))
         return
-    from rich.table import Table
-
-    table = Table.grid(padding=(0, 2))
-    table.add_column(no_wrap=True, style="bold")
-    table.add_column(no_wrap=True)
-    table.add_column()
-    for c, r in selected:
-        severity = Text(str(r.severity), style="red" if r.severity is Severity.ERROR else "yellow")
-        table.add_row(c, severity, Text(f"{r.name}: {r.summary}"))
-    out.print(table)
-    out.print(Text("argmap rules CODE explains one rule in full.", style="dim"))
+    out.print(rules_table(selected))
 
 
 class RenderFormat(StrEnum):
@@ -430,7 +413,9 @@ def render(
         RankDir, typer.Option("--rankdir", help="Direction of the drawing: TB (conclusions on top) or LR.")
     ] = RankDir.TB,
     force: Annotated[bool, typer.Option("--force", help="Lay out a map even when it is very large (slow).")] = False,
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     no_labels: NoLabelsOption = False,
 ) -> None:
     """Draw the map with Graphviz: statements as boxes, arguments as rounded nodes,
@@ -444,7 +429,7 @@ def render(
     from argmap.views.graphviz import RenderError, build_drawing, render_to
 
     fmt = _render_format(out, output_format)
-    loaded = open_map(map_path)
+    loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
     labels = labels_for(amap, not no_labels)

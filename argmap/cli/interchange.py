@@ -9,15 +9,21 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.cli.common import JsonOption, MapOption, app, fail, print_json
+from argmap.cli.common import (
+    FromOption,
+    JsonOption,
+    MapArgument,
+    MapOption,
+    app,
+    fail,
+    map_source,
+    print_json,
+    read_map,
+)
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
-from argmap.interchange.formats import READ_FORMATS, WRITE_FORMATS
+from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
 
-FromOption = Annotated[
-    str | None,
-    typer.Option("--from", "-f", help=f"Input format ({', '.join(READ_FORMATS)}); default: from the extension."),
-]
 ToOption = Annotated[
     str | None,
     typer.Option("--to", "-t", help=f"Output format ({', '.join(WRITE_FORMATS)}); default: from the extension."),
@@ -33,10 +39,11 @@ def _errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     Map rules (a circular support, an unknown reference...) are about what the map
     says, not about reading it; they do not stop a conversion (``argmap validate``
     reports them)."""
-    from argmap.rules import RULES
+    from argmap.rules import registered
 
+    rules = registered()
     return [
-        d for d in diagnostics if d.severity is Severity.ERROR and (d.code not in RULES or RULES[d.code].check is None)
+        d for d in diagnostics if d.severity is Severity.ERROR and (d.code not in rules or rules[d.code].check is None)
     ]
 
 
@@ -48,16 +55,8 @@ def _print_diagnostics(diagnostics: list[Diagnostic], text: str, limit: int = 20
 
 
 def _read(path: str, fmt: str | None) -> tuple[Any, list[Diagnostic], str]:
-    from argmap.interchange.formats import FormatError, read_path, read_text
-
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read().decode("utf-8", "replace")
-            amap, diagnostics = read_text(data, fmt or "argdown", "<stdin>")
-            return amap, diagnostics, data
-        return read_path(Path(path), fmt)
-    except FormatError as problem:
-        fail(str(problem))
+    loaded = read_map(path, lint=False, fmt=fmt)
+    return loaded.amap, loaded.diagnostics, loaded.text
 
 
 def _render(amap: Any, fmt: str) -> str:
@@ -132,6 +131,7 @@ def export(
     output: Annotated[
         str | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
     ] = None,
+    file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
 ) -> None:
@@ -148,7 +148,8 @@ def export(
         check_format(to_format, True)
     except FormatError as problem:
         fail(str(problem))
-    path = map_path if map_path is not None else str(default_map_path())
+    chosen = map_source(map_path, file)
+    path = chosen if chosen is not None else str(default_map_path())
     amap, _ = _read_without_errors(path, from_format, "nothing exported")
     _emit(_render(amap, to_format), output)
     _finish_fast()
@@ -248,7 +249,7 @@ def fmt(
 
     Example: argmap fmt debate.argdown --check
     """
-    from argmap.api import load
+    from argmap.api import loads
     from argmap.interchange.argdown_writer import first_lost_comment, format_argdown
     from argmap.interchange.compare import differences
     from argmap.interchange.formats import write_atomic
@@ -260,7 +261,7 @@ def fmt(
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as problem:
             fail(f"cannot read {path}: {getattr(problem, 'strerror', None) or problem}")
-        amap, diagnostics = load(text, name=str(path))
+        amap, diagnostics = loads(text, name=str(path), format="argdown")
         # The canonical layout puts an empty line after the front matter, so fmt fixes that error.
         errors = [d for d in _errors(diagnostics) if d.message != FRONTMATTER_NEEDS_EMPTY_LINE]
         if errors:
@@ -277,7 +278,7 @@ def fmt(
         lost = first_lost_comment(text, formatted)
         if lost is not None:
             fail(f"{path}:{lost}: argmap fmt would lose or change this comment; not formatted (please report this)")
-        again, _ = load(formatted, name=str(path))
+        again, _ = loads(formatted, name=str(path), format="argdown")
         changed_meaning = differences(amap, again)
         if changed_meaning:
             what = "; ".join(changed_meaning)

@@ -8,7 +8,19 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from argmap.cli.common import JsonOption, MapOption, app, claim_or_fail, complete_claim, fail, open_map, print_json
+from argmap.cli.common import (
+    FromOption,
+    JsonOption,
+    MapArgument,
+    MapOption,
+    app,
+    claim_or_fail,
+    complete_claim,
+    fail,
+    map_source,
+    open_map,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from argmap.model import ArgumentMap
@@ -65,6 +77,7 @@ def eval_command(
         ),
     ] = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     semantics: SemanticsOption = "grounded",
     as_json: JsonOption = False,
     limit: Annotated[
@@ -93,7 +106,7 @@ def eval_command(
         return
     from argmap.semantics import evaluate
 
-    loaded = open_map(file if file is not None else map_path)
+    loaded = open_map(file if file is not None else map_path, from_format)
     _warn_if_slow(name, len(loaded.amap.graph), "claims")
     evaluation = evaluate(loaded.amap, name, limit)
     if as_json:
@@ -201,23 +214,32 @@ def _print_evaluation(amap: ArgumentMap, evaluation: Evaluation, summary: bool) 
         for k, extension in enumerate(evaluation.extensions, start=1):
             members = [node for node, lab in extension.items() if lab is Label.IN]
             typer.echo(f"extension {k}: {', '.join(members) if members else '(empty)'}")
-        typer.echo("A claim is IN or OUT above when it is so in every extension, else UNDEC; "
-                   "sceptical: IN in every extension, credulous: IN in some.")
+        typer.echo(
+            "A claim is IN or OUT above when it is so in every extension, else UNDEC; "
+            "sceptical: IN in every extension, credulous: IN in some."
+        )
 
 
 @app.command("what-if")
 def what_if_command(
     reject: Annotated[
         list[str] | None,
-        typer.Option("--reject", "-r", help="Deny this claim (repeatable): title, [Title], <Title> or unique text.",
-                     autocompletion=complete_claim),
+        typer.Option(
+            "--reject",
+            "-r",
+            help="Deny this claim (repeatable): title, [Title], <Title> or unique text.",
+            autocompletion=complete_claim,
+        ),
     ] = None,
     accept: Annotated[
         list[str] | None,
-        typer.Option("--accept", "-a", help="Grant this claim whatever attacks it (repeatable).",
-                     autocompletion=complete_claim),
+        typer.Option(
+            "--accept", "-a", help="Grant this claim whatever attacks it (repeatable).", autocompletion=complete_claim
+        ),
     ] = None,
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     semantics: SemanticsOption = "grounded",
     as_json: JsonOption = False,
 ) -> None:
@@ -228,7 +250,7 @@ def what_if_command(
     name = _check_semantics(semantics)
     if not reject and not accept:
         fail("say what to change: --reject CLAIM and/or --accept CLAIM")
-    loaded = open_map(map_path)
+    loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     rejected = [claim_or_fail(amap, c) for c in reject or []]
     accepted = [claim_or_fail(amap, c) for c in accept or []]
@@ -239,12 +261,14 @@ def what_if_command(
 
     changes = what_if(amap, rejected, accepted, name)
     if as_json:
-        print_json({
-            "semantics": name,
-            "reject": rejected,
-            "accept": accepted,
-            "changes": [{"claim": c.node, "before": c.before.value, "after": c.after.value} for c in changes],
-        })
+        print_json(
+            {
+                "semantics": name,
+                "reject": rejected,
+                "accept": accepted,
+                "changes": [{"claim": c.node, "before": c.before.value, "after": c.after.value} for c in changes],
+            }
+        )
         return
     parts = []
     if rejected:
@@ -262,9 +286,15 @@ def what_if_command(
 
 @app.command("cruxes")
 def cruxes_command(
-    claim: Annotated[str, typer.Argument(help="The claim: title, [Title], <Title> or a unique part of its text.",
-                                         autocompletion=complete_claim)],
+    claim: Annotated[
+        str,
+        typer.Argument(
+            help="The claim: title, [Title], <Title> or a unique part of its text.", autocompletion=complete_claim
+        ),
+    ],
+    file: MapArgument = None,
     map_path: MapOption = None,
+    from_format: FromOption = None,
     max_size: Annotated[
         int,
         typer.Option("--max-size", "-k", min=1, help="Largest set of premises to try (the search is exact up to it)."),
@@ -275,7 +305,7 @@ def cruxes_command(
 
     Example: argmap cruxes 'ceasefire' --max-size 2 -m debate.argdown
     """
-    loaded = open_map(map_path)
+    loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
     from argmap.semantics import cruxes, label_map
@@ -285,8 +315,10 @@ def cruxes_command(
     if label == "IN":
         tries = search_space(amap, node, max_size)
         if tries > MAX_CRUX_TRIES:
-            fail(f"{node} rests on too many premises to try every set of up to {max_size} "
-                 f"({tries:,} sets); lower --max-size")
+            fail(
+                f"{node} rests on too many premises to try every set of up to {max_size} "
+                f"({tries:,} sets); lower --max-size"
+            )
     found = cruxes(amap, node, max_size)
     if as_json:
         print_json({"claim": node, "label": label, "max_size": max_size, "cruxes": [list(c) for c in found]})

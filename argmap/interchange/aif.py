@@ -28,7 +28,7 @@ import json
 from typing import Any
 
 from argmap.diagnostics import Diagnostic
-from argmap.interchange.common import error, id_lines, load_json, span_at, warning
+from argmap.interchange.common import at, id_lines, load_json, span_at
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -43,6 +43,7 @@ from argmap.model import (
     node_title,
     statement_node,
 )
+from argmap.rules.interchange import AM401, AM402, AM403, AM404
 
 ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA"})
 
@@ -74,7 +75,7 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # OVA wraps the AIF graph
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
-        diagnostics.append(error("AM401", "not AIF JSON: expected an object with 'nodes' and 'edges' lists", name, 1))
+        diagnostics.append(at(AM401, "not AIF JSON: expected an object with 'nodes' and 'edges' lists", name, 1))
         return amap, diagnostics
     lines = id_lines(text)
 
@@ -86,12 +87,12 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
     for index, node in enumerate(data["nodes"]):
         if not isinstance(node, dict) or "nodeID" not in node or not isinstance(node.get("type"), str):
             diagnostics.append(
-                error("AM402", f"node #{index + 1} has no nodeID or type", name, 1, hint="every node needs both")
+                at(AM402, f"node #{index + 1} has no nodeID or type", name, 1, hint="every node needs both")
             )
             continue
         ident = str(node["nodeID"])
         if ident in nodes:
-            diagnostics.append(error("AM402", f"duplicate nodeID {ident}", name, line_of("nodeID", ident)))
+            diagnostics.append(at(AM402, f"duplicate nodeID {ident}", name, line_of("nodeID", ident)))
             continue
         nodes[ident] = node
         order.append(ident)
@@ -100,15 +101,15 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
     kept_edges: list[dict[str, Any]] = []
     for index, edge in enumerate(data["edges"]):
         if not isinstance(edge, dict) or "fromID" not in edge or "toID" not in edge:
-            diagnostics.append(error("AM403", f"edge #{index + 1} has no fromID or toID", name, 1))
+            diagnostics.append(at(AM403, f"edge #{index + 1} has no fromID or toID", name, 1))
             continue
         source, target = str(edge["fromID"]), str(edge["toID"])
         edge_id = str(edge.get("edgeID", f"#{index + 1}"))
         missing = [x for x in (source, target) if x not in nodes]
         if missing:
             diagnostics.append(
-                error(
-                    "AM403",
+                at(
+                    AM403,
                     f"edge {edge_id} ({source} -> {target}) points to unknown node {missing[0]}",
                     name,
                     line_of("edgeID", edge_id),
@@ -166,8 +167,8 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
         where = line_of("nodeID", ident)
         if not premises or len(conclusions) != 1:
             diagnostics.append(
-                warning(
-                    "AM404",
+                at(
+                    AM404,
                     f"RA node {ident} has {len(premises)} premises and {len(conclusions)} conclusions; skipped",
                     name,
                     where,
@@ -207,8 +208,8 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
         targets = [x for x in outgoing[ident] if x in node_of]
         if not attackers or len(targets) != 1:
             diagnostics.append(
-                warning(
-                    "AM404",
+                at(
+                    AM404,
                     f"CA node {ident} has {len(attackers)} attackers and {len(targets)} targets; skipped",
                     name,
                     line_of("nodeID", ident),

@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic
-from argmap.interchange.common import error, load_json
+from argmap.interchange.common import at, load_json
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -29,6 +29,7 @@ from argmap.model import (
     Statement,
     StatementMember,
 )
+from argmap.rules.interchange import AM420
 
 FORMAT = "argmap"
 VERSION = 1
@@ -188,20 +189,20 @@ def _to_span(value: Any, where: str, name: str) -> Span:
 
 def read_argmap_json(text: str, name: str = "<argmap-json>") -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read argmap JSON back into a map.  Never raises: problems are diagnostics."""
-    data, diagnostics = load_json(text, name, "AM420")
+    data, diagnostics = load_json(text, name, AM420)
     amap = ArgumentMap(name)
     if data is None:
         return amap, diagnostics
     try:
         _read(_need(data, dict, "document"), amap, name)
     except _Bad as problem:
-        return ArgumentMap(name), [error("AM420", f"not argmap JSON: {problem}", name, 1)]
+        return ArgumentMap(name), [at(AM420, f"not argmap JSON: {problem}", name, 1)]
     # _read checks the shape of what it reads where it can name the place; a field still
     # missing or of the wrong type ends up here, as a diagnostic too.
     except KeyError as problem:
-        return ArgumentMap(name), [error("AM420", f"not argmap JSON: a record lacks the field {problem}", name, 1)]
+        return ArgumentMap(name), [at(AM420, f"not argmap JSON: a record lacks the field {problem}", name, 1)]
     except (TypeError, ValueError, AttributeError) as problem:
-        return ArgumentMap(name), [error("AM420", f"not argmap JSON: a field of the wrong type ({problem})", name, 1)]
+        return ArgumentMap(name), [at(AM420, f"not argmap JSON: a field of the wrong type ({problem})", name, 1)]
     return amap, diagnostics
 
 

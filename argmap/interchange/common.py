@@ -8,6 +8,8 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import Span
+from argmap.rules.interchange import AM400
+from argmap.rules.registry import Rule
 
 _KEY_LINE = re.compile(r'"(nodeID|edgeID|id)"\s*:\s*"?([^",}\s]+)')
 
@@ -16,28 +18,23 @@ def span_at(name: str, line: int, col: int = 1) -> Span:
     return Span(name, line, col, line, col)
 
 
-def error(
-    code: str, message: str, name: str, line: int | None = None, col: int = 1, hint: str | None = None
+def at(
+    rule: Rule, message: str, name: str, line: int | None = None, col: int = 1, hint: str | None = None
 ) -> Diagnostic:
-    span = span_at(name, line, col) if line is not None else None
-    return Diagnostic(code, Severity.ERROR, message, span, hint)
+    """A diagnostic of ``rule`` at a line (and column) of the file ``name``, or of the whole file."""
+    return rule(message, span_at(name, line, col) if line is not None else None, hint)
 
 
-def warning(code: str, message: str, name: str, line: int | None = None, hint: str | None = None) -> Diagnostic:
-    span = span_at(name, line) if line is not None else None
-    return Diagnostic(code, Severity.WARNING, message, span, hint)
-
-
-def load_json(text: str, name: str, code: str = "AM400") -> tuple[Any, list[Diagnostic]]:
+def load_json(text: str, name: str, code: Rule = AM400) -> tuple[Any, list[Diagnostic]]:
     """Parse JSON; a syntax error becomes one diagnostic at its line and column."""
     try:
         return json.loads(text), []
     except json.JSONDecodeError as problem:
-        return None, [error(code, f"malformed JSON: {problem.msg}", name, problem.lineno, problem.colno)]
+        return None, [at(code, f"malformed JSON: {problem.msg}", name, problem.lineno, problem.colno)]
     except RecursionError:
-        return None, [error(code, "malformed JSON: nested too deeply", name, 1)]
+        return None, [at(code, "malformed JSON: nested too deeply", name, 1)]
     except ValueError as problem:  # a number of thousands of digits, which Python will not convert
-        return None, [error(code, f"unreadable JSON: {str(problem).split(';')[0]}", name, 1)]
+        return None, [at(code, f"unreadable JSON: {str(problem).split(';')[0]}", name, 1)]
 
 
 def id_lines(text: str) -> dict[str, int]:

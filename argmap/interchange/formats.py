@@ -15,13 +15,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from argmap import files
 from argmap.diagnostics import Diagnostic
-from argmap.interchange.common import error, has_errors
+from argmap.interchange.common import at, has_errors
 from argmap.model import ArgumentMap
+from argmap.rules.interchange import AM430
+from argmap.rules.syntax import AM000, AM001
 
 READ_FORMATS = ("argdown", "argmap-json", "aif", "kialo")
 WRITE_FORMATS = ("argdown", "argdown-json", "argmap-json", "aif", "graphml", "node-link", "mermaid", "dot")
@@ -79,6 +82,53 @@ def check_format(name: str, writing: bool) -> str:
     return name
 
 
+FRAMEWORK_EXTENSIONS = (".af", ".i23", ".apx", ".tgf")
+"""Abstract argumentation frameworks: ``argmap eval`` reads them; they hold no map."""
+
+_KIALO_HEAD = re.compile(r"(?:\ufeff)?(?:Discussion Title:|1\.[ \t])")
+_KIALO_CHILD = re.compile(r"^\d+(?:\.\d+)+\.[ \t]+(?:Pro|Con):", re.MULTILINE)
+_JSON_OBJECT = re.compile(r'\{\s*(?:"|\}\s*$)')
+"""The start of a JSON object: Argdown text may open with a data block, ``{key: value}``, never with a quoted key."""
+_ICCMA_HEAD = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+\d")
+
+
+def detect_format(name: str, head: str) -> str:
+    """The format to read a file in, from its name and the first few thousand characters.
+
+    Returns a name of :data:`READ_FORMATS`, ``argdown-json`` or ``framework`` (which
+    argmap recognises but does not read as a map), or ``unknown`` (JSON of no known
+    shape).  Text that is nothing else is Argdown, whose syntax accepts any text."""
+    lowered = name.lower()
+    if lowered.endswith(FRAMEWORK_EXTENSIONS):
+        return "framework"
+    try:
+        by_name = format_of(name, writing=False)
+    except FormatError:
+        by_name = ""
+    if by_name in ("argdown", "aif", "argmap-json", "argdown-json"):
+        return by_name
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if by_name == "json" or _JSON_OBJECT.match(stripped):
+        return _json_shape(stripped)
+    if _KIALO_HEAD.match(stripped) and _KIALO_CHILD.search(head):
+        return "kialo"
+    if by_name == "kialo" and lowered.endswith(".kialo"):
+        return "kialo"
+    if _ICCMA_HEAD.match(head):
+        return "framework"
+    return "argdown"
+
+
+def _json_shape(head: str) -> str:
+    if '"format"' in head and '"argmap"' in head:
+        return "argmap-json"
+    if '"nodes"' in head or '"AIF"' in head or '"edges"' in head:
+        return "aif"
+    if '"statements"' in head or '"arguments"' in head or '"relations"' in head:
+        return "argdown-json"
+    return "unknown"
+
+
 def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read ``text`` in format ``fmt`` (``json`` is sniffed).  Never raises for bad input."""
     if fmt == "json":
@@ -102,31 +152,43 @@ def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnos
     raise FormatError(f"argmap cannot read '{fmt}'; it reads {', '.join(READ_FORMATS)}")
 
 
-def read_path(path: Path, fmt: str | None = None) -> tuple[ArgumentMap, list[Diagnostic], str]:
-    """Read a file; returns the map, the diagnostics and the text (empty if unreadable)."""
-    name = str(path)
-    chosen = fmt or format_of(name, writing=False)
-    if chosen != "json":
-        check_format(chosen, writing=False)
-    try:
-        data = path.read_bytes()
-    except OSError as problem:
-        return ArgumentMap(name), [error("AM000", f"cannot read {name}: {problem.strerror or problem}", name)], ""
+def read_bytes(data: bytes, name: str, fmt: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read a map from the bytes of a file named ``name``; the format is detected unless given.
+
+    Never raises for bad input: an unknown format, undecodable bytes and every problem
+    of the text are diagnostics."""
+    chosen = fmt or detect_format(name, data[:4096].decode("utf-8", "replace"))
     if chosen == "argdown":
-        # The parser only: conversion needs the map as written, not the map rules' verdicts
-        # (argmap validate reports those), and skipping them halves the time on large maps.
-        from argmap._gc import paused_gc
         from argmap.parser import parse_bytes
 
-        with paused_gc():
-            amap, diagnostics = parse_bytes(data, name)
-        return amap, diagnostics, data.decode("utf-8", "replace")
+        return parse_bytes(data, name)
+    if chosen not in READ_FORMATS:
+        return ArgumentMap(name), [at(AM430, _not_readable(chosen), name, 1)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as problem:
-        return ArgumentMap(name), [error("AM001", f"invalid UTF-8 at byte {problem.start}", name, 1)], ""
-    amap, diagnostics = read_text(text, chosen, name)
-    return amap, diagnostics, text
+        return ArgumentMap(name), [at(AM001, f"invalid UTF-8 at byte {problem.start}", name, 1)]
+    return read_text(text, chosen, name)
+
+
+def _not_readable(detected: str) -> str:
+    if detected == "argdown-json":
+        return "this is Argdown JSON, which argmap writes but does not read; read the .argdown file it came from"
+    if detected == "framework":
+        return "this is an abstract argumentation framework, not a map; argmap eval FILE evaluates it"
+    return f"not a map in a format argmap reads (tried: {', '.join(READ_FORMATS)}); pass --from FORMAT"
+
+
+def read_file(path: Path, fmt: str | None = None) -> tuple[ArgumentMap, list[Diagnostic]]:
+    """Read the map in the file at ``path`` (see :func:`read_bytes`).  Never raises for bad input."""
+    name = str(path)
+    if fmt is not None:
+        check_format(fmt, writing=False)
+    try:
+        data = path.read_bytes()
+    except OSError as problem:
+        return ArgumentMap(name), [at(AM000, f"cannot read {name}: {problem.strerror or problem}", name)]
+    return read_bytes(data, name, fmt)
 
 
 def writer(fmt: str) -> Callable[[ArgumentMap], str]:
@@ -180,9 +242,11 @@ __all__ = [
     "WRITE_FORMATS",
     "FormatError",
     "check_format",
+    "detect_format",
     "format_of",
     "has_errors",
-    "read_path",
+    "read_bytes",
+    "read_file",
     "read_text",
     "write_atomic",
     "writer",

@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from argmap.diagnostics import Diagnostic
-from argmap.interchange.common import error, span_at
+from argmap.interchange.common import at, span_at
 from argmap.model import ArgumentMap, RelationType, Span, Statement, StatementMember, statement_node
+from argmap.rules.interchange import AM410, AM411
 
 _CLAIM = re.compile(r"[ \t]*((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$", re.IGNORECASE)
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)*\d+)\.?[ \t]*$", re.IGNORECASE)
@@ -54,9 +55,9 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
         elif claims:
             claims[-1][2].append(line.strip())
         else:
-            diagnostics.append(error("AM410", "expected a numbered claim such as '1.' or '1.1. Pro:'", name, lineno))
+            diagnostics.append(at(AM410, "expected a numbered claim such as '1.' or '1.1. Pro:'", name, lineno))
     if not claims and not diagnostics:
-        diagnostics.append(error("AM410", "no numbered claims: this does not look like a Kialo export", name, 1))
+        diagnostics.append(at(AM410, "no numbered claims: this does not look like a Kialo export", name, 1))
     spans: dict[str, Span] = {}
     see: list[tuple[str, str, str | None, int]] = []  # (number, target, stance, line)
     for number, stance, lines, lineno in claims:
@@ -64,25 +65,23 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
         span = span_at(name, lineno)
         if number in spans:
             diagnostics.append(
-                error(
-                    "AM411", f"claim number {number}. is used twice (first on line {spans[number].line})", name, lineno
-                )
+                at(AM411, f"claim number {number}. is used twice (first on line {spans[number].line})", name, lineno)
             )
             continue
         spans[number] = span
         depth = number.count(".")
         if depth > 0 and stance is None:
-            diagnostics.append(error("AM411", f"claim {number}. has no 'Pro:' or 'Con:'", name, lineno))
+            diagnostics.append(at(AM411, f"claim {number}. has no 'Pro:' or 'Con:'", name, lineno))
         if depth == 0 and stance is not None:
             diagnostics.append(
-                error("AM411", f"claim {number}. is a thesis but is marked '{stance.title()}:'", name, lineno)
+                at(AM411, f"claim {number}. is a thesis but is marked '{stance.title()}:'", name, lineno)
             )
         reference = _SEE.match(body)
         if reference:
             see.append((number, reference.group(1), stance, lineno))
             continue
         if not body:
-            diagnostics.append(error("AM411", f"claim {number}. has no text", name, lineno))
+            diagnostics.append(at(AM411, f"claim {number}. has no text", name, lineno))
         amap.add_statement(Statement(number, [StatementMember(body, span, False)]))
     for number, stance, _lines, lineno in claims:
         if "." not in number or stance is None or number not in spans or spans[number].line != lineno:
@@ -90,7 +89,7 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
         parent = number.rsplit(".", 1)[0]
         if parent not in spans:
             diagnostics.append(
-                error("AM411", f"broken numbering: claim {number}. has no parent claim {parent}.", name, lineno)
+                at(AM411, f"broken numbering: claim {number}. has no parent claim {parent}.", name, lineno)
             )
             continue
         parent_node = _resolve(parent, see)
@@ -99,7 +98,7 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
             if seen_number == number:
                 child = target
         if child not in amap.statements:
-            diagnostics.append(error("AM411", f"'-> See {child}.' points to no claim", name, lineno))
+            diagnostics.append(at(AM411, f"'-> See {child}.' points to no claim", name, lineno))
             continue
         if parent_node not in amap.statements:
             continue

@@ -7,7 +7,7 @@ premises rejected or accepted.
 
 >>> import argmap
 >>> from argmap.semantics import label_map
->>> amap, _ = argmap.load("[C]: Claim.\\n  - [A]: Attack.\\n    - [D]: Defence.")
+>>> amap, _ = argmap.loads("[C]: Claim.\\n  - [A]: Attack.\\n    - [D]: Defence.")
 >>> label_map(amap)
 {'[C]': 'IN', '[A]': 'OUT', '[D]': 'IN'}
 """

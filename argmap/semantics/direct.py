@@ -36,6 +36,7 @@ may be counted twice here; an auxiliary argument doubled changes no label.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from argmap.model import ArgumentMap, RelationType
@@ -67,9 +68,8 @@ def grounded_claim_labels(amap: ArgumentMap) -> dict[str, str]:
 
 
 def _label(amap: ArgumentMap) -> dict[str, str]:
-    graph = amap.graph
-    pred: dict[str, dict[str, dict[Any, Any]]] = graph._pred
-    succ: dict[str, dict[str, dict[Any, Any]]] = graph._succ
+    pred = amap.in_adjacency()
+    succ = amap.out_adjacency()
     arguments = amap.arguments
     kind_of = _KIND.get
     attack, contradiction, support, premise = _ATTACK, _CONTRADICTION, _SUPPORT, _PREMISE
@@ -81,7 +81,7 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
     left: dict[str, int] = {}
     """Supports into the statement from claims not yet OUT (0 once one is IN)."""
 
-    def pcs_needs(node: str, incoming: dict[str, dict[Any, Any]]) -> list[str]:
+    def pcs_needs(node: str, incoming: Mapping[str, Mapping[str, Any]]) -> list[str]:
         """Premises the argument has only as a line of its premise-conclusion structure,
         with no premise-of edge (intermediary conclusions; maps built by hand)."""
         record = arguments.get(node[1:-1])

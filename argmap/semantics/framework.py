@@ -24,8 +24,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.diagnostics import Diagnostic, Severity
+from argmap.diagnostics import Diagnostic
 from argmap.model import Span
+from argmap.rules.frameworks import AF000, AF001, AF002, AF003, AF004, AF005, AF011, AF012, AF013, AF021, AF022
+from argmap.rules.registry import Rule
 
 FRAMEWORK_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
 """File name endings that :func:`read_framework` understands."""
@@ -178,9 +180,7 @@ def read_framework(path: str | Path) -> tuple[ArgumentationFramework, list[Diagn
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or str(error)
-        return ArgumentationFramework(0), [
-            Diagnostic("AF000", Severity.ERROR, f"cannot read {name}: {reason}", None, None)
-        ]
+        return ArgumentationFramework(0), [AF000(f"cannot read {name}: {reason}")]
     suffix = path.suffix.lower()
     if suffix == ".apx":
         return parse_apx(data.decode("utf-8", "replace"), name)
@@ -240,9 +240,8 @@ def _parse_iccma_lines(text: str, name: str) -> tuple[ArgumentationFramework, li
     src: list[int] = []
     dst: list[int] = []
 
-    def report(code: str, lineno: int, line: str, message: str, hint: str | None = None) -> None:
-        span = Span(name, lineno, 1, lineno, max(1, len(line)))
-        diagnostics.append(Diagnostic(code, Severity.ERROR, message, span, hint))
+    def report(rule: Rule, lineno: int, line: str, message: str, hint: str | None = None) -> None:
+        diagnostics.append(rule(message, Span(name, lineno, 1, lineno, max(1, len(line))), hint))
 
     for lineno, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -253,32 +252,49 @@ def _parse_iccma_lines(text: str, name: str) -> tuple[ArgumentationFramework, li
             if len(parts) == 3 and parts[0] == "p" and parts[1] == "af" and parts[2].isdigit():
                 n = int(parts[2]) if len(parts[2]) <= _MAX_DIGITS else MAX_ARGUMENTS + 1
                 if n > MAX_ARGUMENTS:
-                    report("AF005", lineno, line,
-                           f"the header declares {_shortened(parts[2])} arguments; argmap reads at most "
-                           f"{MAX_ARGUMENTS:,}")
+                    report(
+                        AF005,
+                        lineno,
+                        line,
+                        f"the header declares {_shortened(parts[2])} arguments; argmap reads at most {MAX_ARGUMENTS:,}",
+                    )
                     return ArgumentationFramework(0), diagnostics
             else:
-                report("AF001", lineno, line, f"expected the header 'p af N', found '{stripped[:40]}'",
-                       "an ICCMA 2023 framework starts with 'p af' and the number of arguments")
+                report(
+                    AF001,
+                    lineno,
+                    line,
+                    f"expected the header 'p af N', found '{stripped[:40]}'",
+                    "an ICCMA 2023 framework starts with 'p af' and the number of arguments",
+                )
                 return ArgumentationFramework(0), diagnostics
             continue
         if parts[0] == "p":
-            report("AF002", lineno, line, "a second 'p af' header")
+            report(AF002, lineno, line, "a second 'p af' header")
             continue
         if len(parts) != 2 or not (parts[0].isdigit() and parts[1].isdigit()):
-            report("AF003", lineno, line, f"expected an attack 'i j', found '{stripped[:40]}'")
+            report(AF003, lineno, line, f"expected an attack 'i j', found '{stripped[:40]}'")
             continue
         a = int(parts[0]) if len(parts[0]) <= _MAX_DIGITS else 0
         b = int(parts[1]) if len(parts[1]) <= _MAX_DIGITS else 0
         if not (1 <= a <= n and 1 <= b <= n):
-            report("AF004", lineno, line,
-                   f"attack '{_shortened(parts[0])} {_shortened(parts[1])}' names an argument outside 1..{n}")
+            report(
+                AF004,
+                lineno,
+                line,
+                f"attack '{_shortened(parts[0])} {_shortened(parts[1])}' names an argument outside 1..{n}",
+            )
             continue
         src.append(a - 1)
         dst.append(b - 1)
     if n is None:
-        diagnostics.append(Diagnostic("AF001", Severity.ERROR, f"{name}: no 'p af N' header", None,
-                                      "an ICCMA 2023 framework starts with 'p af' and the number of arguments"))
+        diagnostics.append(
+            AF001(
+                f"{name}: no 'p af N' header",
+                None,
+                "an ICCMA 2023 framework starts with 'p af' and the number of arguments",
+            )
+        )
         return ArgumentationFramework(0), diagnostics
     return ArgumentationFramework(n, src, dst), diagnostics
 
@@ -307,20 +323,18 @@ def parse_apx(text: str, name: str = "<text>") -> tuple[ArgumentationFramework, 
             match = _APX_FACT.match(body, pos)
             if match is None:
                 span = Span(name, lineno, pos + 1, lineno, max(pos + 1, len(line)))
-                diagnostics.append(Diagnostic("AF011", Severity.ERROR,
-                                              f"expected 'arg(a).' or 'att(a,b).', found '{body[pos:pos + 40]}'",
-                                              span, None))
+                diagnostics.append(AF011(f"expected 'arg(a).' or 'att(a,b).', found '{body[pos : pos + 40]}'", span))
                 break
             kind, first, second = match.group(1), _unquote(match.group(2)), match.group(3)
             span = Span(name, lineno, match.start() + 1, lineno, match.end())
             if kind == "arg":
                 if second is not None:
-                    diagnostics.append(Diagnostic("AF012", Severity.ERROR, "arg/1 takes one argument", span, None))
+                    diagnostics.append(AF012("arg/1 takes one argument", span))
                 elif first not in index:
                     index[first] = len(names)
                     names.append(first)
             elif second is None:
-                diagnostics.append(Diagnostic("AF012", Severity.ERROR, "att/2 takes two arguments", span, None))
+                diagnostics.append(AF012("att/2 takes two arguments", span))
             else:
                 pending.append((first, _unquote(second), span))
             pos = match.end()
@@ -329,9 +343,9 @@ def parse_apx(text: str, name: str = "<text>") -> tuple[ArgumentationFramework, 
     for a, b, span in pending:
         for arg in (a, b):
             if arg not in index:
-                diagnostics.append(Diagnostic("AF013", Severity.WARNING,
-                                              f"attack names '{arg}', which no arg/1 fact declares", span,
-                                              f"add 'arg({arg}).'"))
+                diagnostics.append(
+                    AF013(f"attack names '{arg}', which no arg/1 fact declares", span, f"add 'arg({arg}).'")
+                )
                 index[arg] = len(names)
                 names.append(arg)
         src.append(index[a])
@@ -367,13 +381,11 @@ def parse_tgf(text: str, name: str = "<text>") -> tuple[ArgumentationFramework, 
                 names.append(parts[0])
             continue
         if len(parts) < 2:
-            diagnostics.append(Diagnostic("AF021", Severity.ERROR, f"expected an attack 'a b', found '{line[:40]}'",
-                                          span, None))
+            diagnostics.append(AF021(f"expected an attack 'a b', found '{line[:40]}'", span))
             continue
         unknown = [p for p in parts[:2] if p not in index]
         if unknown:
-            diagnostics.append(Diagnostic("AF022", Severity.ERROR, f"attack names undeclared argument '{unknown[0]}'",
-                                          span, None))
+            diagnostics.append(AF022(f"attack names undeclared argument '{unknown[0]}'", span))
             continue
         src.append(index[parts[0]])
         dst.append(index[parts[1]])

@@ -33,13 +33,9 @@ are never shown as claims; their labels follow from the claims' labels.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from argmap.model import ArgumentMap, RelationType, is_statement_node
+from argmap.model import ONE_WAY_NEGATIVE, POSITIVE, ArgumentMap, RelationType, is_statement_node
 from argmap.semantics.framework import ArgumentationFramework, no_gc
-
-SUPPORT_TYPES = (RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF)
-ONE_WAY_ATTACKS = (RelationType.ATTACK, RelationType.UNDERCUT, RelationType.CONTRARY)
 
 
 @dataclass(slots=True)
@@ -79,14 +75,13 @@ def _translate(amap: ArgumentMap) -> Translation:
     dst: list[int] = []
     supporters: dict[str, list[str]] = {}
     premises: dict[str, list[str]] = {}
-    attack_types = frozenset(ONE_WAY_ATTACKS)
-    support_types = frozenset(SUPPORT_TYPES)
+    attack_types = ONE_WAY_NEGATIVE
+    support_types = POSITIVE
     contradiction = RelationType.CONTRADICTION
     premise_of = RelationType.PREMISE_OF
-    # The DiGraph's successor dicts directly (``_succ``, as ArgumentMap.build_graph fills
-    # them): networkx's edge views cost more than all the rest of the translation.
-    succ: dict[str, dict[str, dict[str, Any]]] = amap.graph._succ
-    for source, neighbours in succ.items():
+    # The adjacency dicts directly: networkx's edge views cost more than all the rest of
+    # the translation.
+    for source, neighbours in amap.out_adjacency().items():
         s = index[source]
         for target, attrs in neighbours.items():
             for rtype in attrs:

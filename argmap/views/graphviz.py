@@ -33,7 +33,8 @@ from pathlib import Path
 from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
-from argmap.views.tree import below, strip_tags, tops
+from argmap.queries import starting_points
+from argmap.views.tree import below, strip_tags
 
 WRAP = 36
 """Characters per label line."""
@@ -124,7 +125,7 @@ def select_nodes(amap: ArgumentMap, focus: str | None, depth: int | None) -> lis
     (or below the top claims when only ``depth`` is given), in document order."""
     if focus is None and depth is None:
         return list(amap.graph.nodes)
-    starts = [focus] if focus is not None else tops(amap)
+    starts = [focus] if focus is not None else starting_points(amap)
     level = dict.fromkeys(starts, 0)
     queue = deque(starts)
     while queue:
@@ -268,7 +269,7 @@ def layered_positions(amap: ArgumentMap, nodes: list[str], rankdir: str = "TB") 
     wanted = set(nodes)
     level: dict[str, int] = {}
     parents: dict[str, list[str]] = {}
-    starts = [n for n in tops(amap) if n in wanted]
+    starts = [n for n in starting_points(amap) if n in wanted]
     pending = deque(starts)
     for start in starts:
         level[start] = 0

@@ -23,10 +23,11 @@ from typing import Any
 
 from argmap._gc import paused_gc
 from argmap.model import NO_DATA, ArgumentMap, RelationType, Statement
+from argmap.queries import starting_points
 
 # How a child relates to its parent in a view, strongest first: the first kind an
 # edge carries decides how it is drawn.
-_KIND_OF: dict[RelationType, str] = {
+_KIND_OF: dict[str, str] = {
     RelationType.UNDERCUT: "undercut",
     RelationType.ATTACK: "attack",
     RelationType.CONTRADICTION: "contradiction",
@@ -230,15 +231,13 @@ def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
             for step in record.pcs:
                 if step.role == "premise":
                     found.setdefault((f"[{step.statement}]", "premise"), step.number)
-    # networkx's edge views cost more than the rest of the walk: read its adjacency
-    # dicts directly (pred/succ of a DiGraph map neighbour -> edge attributes).
-    graph = amap.graph
+    # The adjacency dicts directly: networkx's edge views cost more than the rest of the walk.
     kind_of = _KIND_OF
-    for source, attrs in graph._pred[node].items():
+    for source, attrs in amap.relations_into(node).items():
         if source != node:
             for rtype in attrs:
                 found.setdefault((source, kind_of[rtype]), None)
-    for target, attrs in graph._succ[node].items():
+    for target, attrs in amap.relations_from(node).items():
         if _CONTRADICTION in attrs and target != node:
             found.setdefault((target, "contradiction"), None)
     items = [(child, kind, number) for (child, kind), number in found.items()]
@@ -250,8 +249,7 @@ def below(amap: ArgumentMap, node: str) -> list[tuple[str, str, int | None]]:
 
 def has_below(amap: ArgumentMap, node: str) -> bool:
     """Whether :func:`below` would find anything, without building the list."""
-    graph = amap.graph
-    sources = graph._pred[node]
+    sources = amap.relations_into(node)
     if sources and (len(sources) > 1 or node not in sources):
         return True
     if node[0] == "<":
@@ -260,47 +258,10 @@ def has_below(amap: ArgumentMap, node: str) -> bool:
             for step in record.pcs:
                 if step.role == "premise":
                     return True
-    return any(_CONTRADICTION in attrs and target != node for target, attrs in graph._succ[node].items())
+    return any(_CONTRADICTION in attrs and target != node for target, attrs in amap.relations_from(node).items())
 
 
 _CONTRADICTION = RelationType.CONTRADICTION
-_FLOW_OUT = frozenset(RelationType) - {RelationType.CONTRADICTION}
-_SUPPORT_IN = frozenset({RelationType.SUPPORT, RelationType.ENTAILS, RelationType.CONCLUSION_OF})
-
-
-def tops(amap: ArgumentMap) -> list[str]:
-    """Where ``show`` starts: the main conclusions, then every other root of the map.
-
-    The same nodes as :func:`argmap.queries.main_conclusions` followed by
-    :func:`argmap.queries.roots`, computed in one pass over the adjacency dicts."""
-    graph = amap.graph
-    succ, pred = graph._succ, graph._pred
-    marked: list[str] = []
-    no_data = NO_DATA  # most members': an identity test, not a call of its __len__
-    for statement in amap.statements.values():
-        for m in statement.members:
-            if (m.tags and "main" in m.tags) or (m.data is not no_data and m.data.get("main") is True):
-                marked.append(statement.node)
-                break
-    flow_out = _FLOW_OUT
-    roots: list[str] = []
-    # _succ has every node, in the order of the graph's nodes (networkx adds a node to
-    # _node, _succ and _pred together).
-    for n, targets in succ.items():
-        for relations in targets.values():
-            if not flow_out.isdisjoint(relations):
-                break
-        else:
-            roots.append(n)
-    support_in = _SUPPORT_IN
-    supported = [n for n in roots if n[0] == "[" and any(not support_in.isdisjoint(a) for a in pred[n].values())]
-    found = dict.fromkeys(marked + supported + roots)
-    if not found and len(graph):
-        # Everything sits on a cycle: start at the first node written.
-        found[next(iter(graph))] = None
-    return list(found)
-
-
 def build_tree(
     amap: ArgumentMap,
     roots: list[str],
@@ -394,7 +355,7 @@ def show_view(
     labels: dict[str, str] | None = None,
 ) -> TreeView:
     """The ``show`` tree: from the main conclusions (or ``focus``) down."""
-    roots = [focus] if focus is not None else tops(amap)
+    roots = [focus] if focus is not None else starting_points(amap)
     with paused_gc():
         forest = build_tree(amap, roots, depth, labels)
         forest = prune(amap, forest, tag, section)

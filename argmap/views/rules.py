@@ -1,0 +1,52 @@
+"""Views of the rule registry: the table ``argmap rules`` prints, one rule in full, and JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from argmap.diagnostics import Severity
+from argmap.rules.registry import Rule
+
+
+def rule_record(rule: Rule) -> dict[str, Any]:
+    """A rule as JSON: code, name, severity, summary, explanation."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "severity": rule.severity.value,
+        "summary": rule.summary,
+        "explanation": rule.explanation,
+    }
+
+
+def _severity_style(rule: Rule) -> str:
+    return "red" if rule.severity is Severity.ERROR else "yellow"
+
+
+def rules_table(rules: list[Rule]) -> RenderableType:
+    """One line per rule: code, severity, name and summary, then where the full text is."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True, style="bold")
+    table.add_column(no_wrap=True)
+    table.add_column()
+    for rule in rules:
+        table.add_row(
+            rule.code, Text(str(rule.severity), style=_severity_style(rule)), Text(f"{rule.name}: {rule.summary}")
+        )
+    return Group(table, Text("argmap rules CODE explains one rule in full.", style="dim"))
+
+
+def rule_explanation(rule: Rule) -> RenderableType:
+    """One rule in full: its code, name and severity, summary and explanation."""
+    head = Text()
+    head.append(rule.code, style="bold")
+    head.append(f" {rule.name} ")
+    head.append(f"({rule.severity})", style=_severity_style(rule))
+    parts: list[RenderableType] = [head, Text(rule.summary)]
+    if rule.explanation:
+        parts += [Text(""), Text(rule.explanation, no_wrap=True, overflow="ignore")]  # already laid out in lines
+    return Group(*parts)
