@@ -15,10 +15,28 @@ import random
 import sys
 from pathlib import Path
 
-WORDS = (
-    "ceasefire negotiation pressure influence support attack premise evidence claim reason "
-    "policy region strategy alliance conflict diplomacy interest deal partner leverage"
-).split()
+WORDS = [
+    "ceasefire",
+    "negotiation",
+    "pressure",
+    "influence",
+    "support",
+    "attack",
+    "premise",
+    "evidence",
+    "claim",
+    "reason",
+    "policy",
+    "region",
+    "strategy",
+    "alliance",
+    "conflict",
+    "diplomacy",
+    "interest",
+    "deal",
+    "partner",
+    "leverage",
+]
 
 
 def generate(n: int, seed: int = 1) -> str:

@@ -63,8 +63,7 @@ def measure(n: int) -> dict[str, float]:
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or [1_000, 10_000, 100_000]
     print(
-        f"{'N':>8} {'file MB':>8} {'nodes':>8} {'edges':>8} {'parse s':>8} {'peak MB':>8}"
-        f" {'+lint s':>8} {'peak MB':>8}"
+        f"{'N':>8} {'file MB':>8} {'nodes':>8} {'edges':>8} {'parse s':>8} {'peak MB':>8} {'+lint s':>8} {'peak MB':>8}"
     )
     rows = {}
     for n in sizes:

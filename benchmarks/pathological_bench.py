@@ -28,9 +28,9 @@ OPENERS = ["**a ", "*a ", "_a ", "__a ", "[", "[a](", "@[", "@<", "#(", "<", "{"
 LONG_ELEMENTS = {
     "a statement of N lines": lambda n: "[A]: " + "\n".join("word" for _ in range(n)),
     "a data block of N lines": lambda n: "[A]: a {\n" + "\n".join(f"k{i}: {i}" for i in range(n)) + "\n}",
-    "a data block holding a list of N items": lambda n: "[A]: a {\n list:\n"
-    + "\n".join(f"  - {i}" for i in range(n))
-    + "\n}",
+    "a data block holding a list of N items": lambda n: (
+        "[A]: a {\n list:\n" + "\n".join(f"  - {i}" for i in range(n)) + "\n}"
+    ),
 }
 
 

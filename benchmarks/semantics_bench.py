@@ -103,9 +103,11 @@ def main() -> None:
     parser.add_argument("sizes", nargs="*", type=int, default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is reported")
     parser.add_argument("--preferred-max", type=int, default=1_000, help="largest size to time preferred on")
-    parser.add_argument("--in-process", action="store_true",
-                        help="only time reading + grounded labelling inside this process (scaling table); "
-                        "writes missing frameworks")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="only time reading + grounded labelling inside this process (scaling table); writes missing frameworks",
+    )
     parser.add_argument("--clingo-grounded", metavar="APX", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.clingo_grounded:
@@ -132,12 +134,16 @@ def main() -> None:
             seconds, _ = timed([*argmap, "eval", str(af), "--semantics", "preferred", "--summary"], args.repeat)
             preferred = f"{seconds:.2f} s"
         rows.append((n, attacks, ours, inside, theirs, preferred, ours_in))
-    print("| arguments | attacks | grounded IN | argmap eval (grounded) | of which read + label "
-          "| clingo (grounded) | clingo / argmap | argmap eval --semantics preferred |")
+    print(
+        "| arguments | attacks | grounded IN | argmap eval (grounded) | of which read + label "
+        "| clingo (grounded) | clingo / argmap | argmap eval --semantics preferred |"
+    )
     print("|---:|---:|---:|---:|---:|---:|---:|---:|")
     for n, attacks, ours, inside, theirs, preferred, ours_in in rows:
-        print(f"| {n:,} | {attacks:,} | {ours_in:,} | {ours:.2f} s | {inside:.3f} s | {theirs:.2f} s "
-              f"| {theirs / ours:.1f}x | {preferred} |")
+        print(
+            f"| {n:,} | {attacks:,} | {ours_in:,} | {ours:.2f} s | {inside:.3f} s | {theirs:.2f} s "
+            f"| {theirs / ours:.1f}x | {preferred} |"
+        )
 
 
 if __name__ == "__main__":

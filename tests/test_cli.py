@@ -326,9 +326,7 @@ def test_completion_offers_titles(monkeypatch: pytest.MonkeyPatch) -> None:
     assert complete_claim(ctx, "x") == []
 
 
-def test_show_warns_when_part_of_the_map_was_not_understood(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
+def test_show_warns_when_part_of_the_map_was_not_understood(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     broken = tmp_path / "broken.argdown"
     broken.write_text("[A]: a\n  => [B]: b\n", encoding="utf-8")
     clean = tmp_path / "clean.argdown"

@@ -342,4 +342,3 @@ def test_corpus_figure() -> None:
         if not reading_errors(diagnostics) and not format_argdown(amap, text).misplaced:
             accepted.append(path.stem)
     assert (len(accepted), len(with_comments)) == (30, 31)
-

@@ -81,7 +81,6 @@ def test_a_map_is_freed_by_reference_counting_alone() -> None:
             gc.enable()
 
 
-
 def test_a_map_survives_pickling() -> None:
     # Maps travel between processes by pickle (multiprocessing); members without data
     # share one read-only mapping, which must come back as that same object.

@@ -134,8 +134,9 @@ def odd_maps(draw: st.DrawFn) -> ArgumentMap:
     titles = [f"S{i}" for i in range(n_statements)]
     for i in range(n_arguments):
         lines = draw(st.lists(st.sampled_from(titles), min_size=0, max_size=4))
-        roles = draw(st.lists(st.sampled_from(["premise", "intermediary-conclusion"]), min_size=len(lines),
-                              max_size=len(lines)))
+        roles = draw(
+            st.lists(st.sampled_from(["premise", "intermediary-conclusion"]), min_size=len(lines), max_size=len(lines))
+        )
         pcs = [PcsStep(k + 1, title, role, SPAN) for k, (title, role) in enumerate(zip(lines, roles, strict=True))]
         if pcs and draw(st.booleans()):
             pcs[-1].role = "main-conclusion"

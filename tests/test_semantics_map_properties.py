@@ -91,11 +91,15 @@ def legal_labellings(amap: ArgumentMap) -> list[dict[str, str]]:
             att = [lab[a] for a in attackers[node]]
             pre = [lab[p] for p in premises.get(node, ())]
             sup = [lab[s] for s in supporters.get(node, ())]
-            should_in = all(x == "OUT" for x in att) and all(x == "IN" for x in pre) and (
-                not sup or any(x == "IN" for x in sup)
+            should_in = (
+                all(x == "OUT" for x in att)
+                and all(x == "IN" for x in pre)
+                and (not sup or any(x == "IN" for x in sup))
             )
-            should_out = any(x == "IN" for x in att) or any(x == "OUT" for x in pre) or (
-                bool(sup) and all(x == "OUT" for x in sup)
+            should_out = (
+                any(x == "IN" for x in att)
+                or any(x == "OUT" for x in pre)
+                or (bool(sup) and all(x == "OUT" for x in sup))
             )
             if (lab[node] == "IN") != should_in or (lab[node] == "OUT") != should_out:
                 ok = False

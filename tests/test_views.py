@@ -20,10 +20,10 @@ from rich.console import Console
 
 import argmap
 from argmap.model import ArgumentMap, RelationType
+from argmap.queries import starting_points
 from argmap.views.graphviz import build_drawing, escape, layered_positions, to_dot, wrap
 from argmap.views.listing import find_claims, list_claims
 from argmap.views.text import render_tree, tree_lines
-from argmap.queries import starting_points
 from argmap.views.tree import TreeView, ViewNode, show_view, strip_tags, to_json, why_view
 
 HERE = Path(__file__).resolve().parent
@@ -319,7 +319,9 @@ def test_starting_points_match_the_graph(text: str | None) -> None:
         for s in amap.statements.values()
         if any("main" in m.tags or m.data.get("main") is True for m in s.members)
     ]
-    supported = [n for n in roots if n.startswith("[") and any(positive & set(graph.edges[m, n]) for m in graph.predecessors(n))]
+    supported = [
+        n for n in roots if n.startswith("[") and any(positive & set(graph.edges[m, n]) for m in graph.predecessors(n))
+    ]
     expected = list(dict.fromkeys(marked + supported + roots))
     assert starting_points(amap) == (expected or [next(iter(graph.nodes))])
 
@@ -491,3 +493,17 @@ def test_plain_list_lines_match_rich_layout(width: int) -> None:
                 compared += 1
     assert compared == 18
     assert list_lines(nodes, 10) is None  # too narrow: rich lays it out
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=5), children, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(_JSON_VALUES)
+@settings(max_examples=300, deadline=None)
+def test_to_json_is_the_standard_encoders_text(value: object) -> None:
+    """The encoder that needs no recursion writes exactly what json.dumps(indent=2) writes."""
+    assert to_json(value) == json.dumps(value, indent=2, ensure_ascii=False)

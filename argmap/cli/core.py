@@ -426,7 +426,8 @@ def render(
 
     Example: argmap render -o map.png --focus ceasefire --depth 2
     """
-    from argmap.views.graphviz import RenderError, build_drawing, render_to
+    from argmap.cli.process import captured_stderr
+    from argmap.views.graphviz import RenderError, build_drawing, graphviz_notice, render_bytes, write_atomic
 
     fmt = _render_format(out, output_format)
     loaded = open_map(map_source(map_path, file), from_format)
@@ -436,11 +437,21 @@ def render(
     # DOT output is exactly what dot would lay out; the fast layout only for drawings.
     drawing = build_drawing(amap, node, depth, rankdir.value, labels, fast=False if fmt == "dot" else None)
     try:
-        notice = render_to(drawing, fmt, None if out is None or str(out) == "-" else out, force=force)
+        with captured_stderr() as messages:
+            data, notice = render_bytes(drawing, fmt, force)
+        if out is None or str(out) == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            write_atomic(out, data)
     except RenderError as error:
         fail(str(error))
-    if notice:
-        sys.stderr.write(f"argmap: note: {notice}\n")
+    scaled, said = graphviz_notice(messages)
+    for line in said:
+        sys.stderr.write(f"graphviz: {line}\n")
+    for note in (notice, scaled):
+        if note:
+            sys.stderr.write(f"argmap: note: {note}\n")
 
 
 def _render_format(out: Path | None, given: RenderFormat | None) -> str:

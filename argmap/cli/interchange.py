@@ -59,16 +59,13 @@ def _read(path: str, fmt: str | None) -> tuple[Any, list[Diagnostic], str]:
     return loaded.amap, loaded.diagnostics, loaded.text
 
 
-def _render(amap: Any, fmt: str) -> str:
-    from argmap._gc import paused_gc
-    from argmap.interchange.formats import FormatError, writer
+def _render(amap: ArgumentMap, fmt: str) -> str:
+    from argmap.interchange.formats import FormatError, write_text
 
     try:
-        render = writer(fmt)
+        return write_text(amap, fmt)
     except FormatError as problem:
         fail(str(problem))
-    with paused_gc():  # millions of small objects that all stay alive: see argmap._gc
-        return render(amap)
 
 
 @app.command()

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap import files
+from argmap._gc import paused_gc
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, has_errors
 from argmap.model import ArgumentMap
@@ -225,6 +226,13 @@ def writer(fmt: str) -> Callable[[ArgumentMap], str]:
     return _dot
 
 
+def write_text(amap: ArgumentMap, fmt: str) -> str:
+    """``amap`` as text in the format ``fmt`` (one of :data:`WRITE_FORMATS`).  Raises :class:`FormatError`."""
+    render = writer(fmt)
+    with paused_gc():  # the writers make millions of small objects that all stay alive
+        return render(amap)
+
+
 def _dot(amap: ArgumentMap) -> str:
     """DOT from the Graphviz view (argmap.views.graphviz), the same drawing ``argmap render`` makes."""
     from argmap.views import graphviz
@@ -249,5 +257,6 @@ __all__ = [
     "read_file",
     "read_text",
     "write_atomic",
+    "write_text",
     "writer",
 ]

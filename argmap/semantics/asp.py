@@ -46,9 +46,12 @@ out(X) :- att(Y,X), in(Y).
 :- arg(X), not in(X), not out(X).
 """
 
-PREFERRED = COMPLETE + """
+PREFERRED = (
+    COMPLETE
+    + """
 #heuristic in(X) : arg(X). [1,true]
 """
+)
 
 GROUNDED = """
 in(X) :- arg(X), defeated(Y) : att(Y,X).

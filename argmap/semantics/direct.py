@@ -39,8 +39,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from argmap._gc import paused_gc
 from argmap.model import ArgumentMap, RelationType
-from argmap.semantics.framework import no_gc
 
 _ATTACK = 1
 _CONTRADICTION = 2
@@ -63,7 +63,7 @@ _KIND: dict[Any, int] = {
 def grounded_claim_labels(amap: ArgumentMap) -> dict[str, str]:
     """Node id -> ``"IN"``, ``"OUT"`` or ``"UNDEC"`` for every statement and argument,
     in graph order: the grounded labels of the claims of :func:`~argmap.semantics.translate.translate`."""
-    with no_gc():
+    with paused_gc():
         return _label(amap)
 
 
@@ -224,8 +224,7 @@ def _label(amap: ArgumentMap) -> dict[str, str]:
                             if not left[target] and label[target] != "OUT":
                                 label[target] = "OUT"
                                 queue.append(target)
-                    elif (kind == premise and target[0] == "<" and node[0] == "["
-                          and label[target] != "OUT"):
+                    elif kind == premise and target[0] == "<" and node[0] == "[" and label[target] != "OUT":
                         # premise-fails(target, node) is IN.
                         label[target] = "OUT"
                         queue.append(target)

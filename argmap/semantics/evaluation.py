@@ -53,8 +53,9 @@ class FrameworkResult:
     computed from the extensions found (``credulous`` is exact)."""
 
 
-def solve_framework(af: ArgumentationFramework, semantics: str = "grounded",
-                    limit: int = DEFAULT_EXTENSION_LIMIT) -> FrameworkResult:
+def solve_framework(
+    af: ArgumentationFramework, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT
+) -> FrameworkResult:
     """Label ``af`` under ``semantics`` (grounded: linear-time Python; others: clingo)."""
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
@@ -136,8 +137,9 @@ def evaluate(amap: ArgumentMap, semantics: str = "grounded", limit: int = DEFAUL
     return evaluate_translation(translation, semantics, limit)
 
 
-def evaluate_translation(translation: Translation, semantics: str = "grounded",
-                         limit: int = DEFAULT_EXTENSION_LIMIT) -> Evaluation:
+def evaluate_translation(
+    translation: Translation, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT
+) -> Evaluation:
     result = solve_framework(translation.af, semantics, limit)
     claims = translation.claims
     labels = {node: _LABELS[result.labels[i]] for i, node in enumerate(claims)}

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from argmap.semantics.framework import ArgumentationFramework, no_gc
+from argmap._gc import paused_gc
+from argmap.semantics.framework import ArgumentationFramework
 
 UNDEC = 0
 IN = 1
@@ -32,7 +33,7 @@ def grounded_labelling(
     a rejected argument behaves as if an unattacked argument attacked it (it starts
     OUT), an accepted one as if it had no attackers (it starts IN and nothing makes
     it OUT).  They must not overlap."""
-    with no_gc():
+    with paused_gc():
         return _label(af, reject, accept)
 
 

@@ -34,8 +34,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from argmap._gc import paused_gc
 from argmap.model import ONE_WAY_NEGATIVE, POSITIVE, ArgumentMap, RelationType, is_statement_node
-from argmap.semantics.framework import ArgumentationFramework, no_gc
+from argmap.semantics.framework import ArgumentationFramework
 
 
 @dataclass(slots=True)
@@ -63,7 +64,7 @@ class Translation:
 
 def translate(amap: ArgumentMap) -> Translation:
     """The framework of ``amap``, as described in this module's documentation."""
-    with no_gc():
+    with paused_gc():
         return _translate(amap)
 
 

@@ -77,8 +77,13 @@ def _check(translation: Translation, reject: Sequence[str], accept: Sequence[str
         raise ValueError(f"cannot both reject and accept {', '.join(sorted(both))}")
 
 
-def relabel(translation: Translation, reject: Sequence[str] = (), accept: Sequence[str] = (),
-            semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT) -> dict[str, Label]:
+def relabel(
+    translation: Translation,
+    reject: Sequence[str] = (),
+    accept: Sequence[str] = (),
+    semantics: str = "grounded",
+    limit: int = DEFAULT_EXTENSION_LIMIT,
+) -> dict[str, Label]:
     """The claims' labels with ``reject`` rejected and ``accept`` accepted."""
     _check(translation, reject, accept)
     claims = translation.claims
@@ -93,8 +98,9 @@ def relabel(translation: Translation, reject: Sequence[str] = (), accept: Sequen
     return {node: _LABELS[labels[i]] for i, node in enumerate(claims)}
 
 
-def what_if(amap: ArgumentMap, reject: Sequence[str] = (), accept: Sequence[str] = (),
-            semantics: str = "grounded") -> list[Change]:
+def what_if(
+    amap: ArgumentMap, reject: Sequence[str] = (), accept: Sequence[str] = (), semantics: str = "grounded"
+) -> list[Change]:
     """What changes (claim, label before, label after), in document order, when the
     claims ``reject`` are rejected and ``accept`` accepted.  Node ids (``[Title]``,
     ``<Title>``); raises KeyError for an unknown one, ValueError for one in both lists."""

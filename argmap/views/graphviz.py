@@ -20,13 +20,9 @@ like ``argmap show``.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import textwrap
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -421,64 +417,41 @@ def layout(drawing: Drawing, fmt: str, force: bool = False) -> tuple[bytes, str 
     except ImportError as error:
         raise RenderError(f"drawing {fmt} needs pygraphviz ({error}); --format dot works without it") from None
     try:
-        with _graphviz_messages() as messages:
-            graph = pygraphviz.AGraph(string=drawing.dot)
-            # nop2 keeps the positions given (in points) and draws straight edges: about 4x
-            # faster than neato -n2, which routes every edge again.
-            data: bytes = graph.draw(format=fmt, prog="nop2" if drawing.fast else "dot")
+        # Graphviz writes its messages to file descriptor 2 itself: a program that wants to
+        # filter them captures that descriptor around this call (the command line does).
+        graph = pygraphviz.AGraph(string=drawing.dot)
+        # nop2 keeps the positions given (in points) and draws straight edges, much faster
+        # than neato -n2, which routes every edge again.
+        data: bytes = graph.draw(format=fmt, prog="nop2" if drawing.fast else "dot")
     except Exception as error:  # pygraphviz raises OSError/ValueError/RuntimeError from Graphviz
         raise RenderError(f"Graphviz could not draw the map: {str(error).strip() or type(error).__name__}") from None
-    if any("too large for cairo" in m for m in messages):
-        scaled = "the picture was scaled down to fit the largest bitmap Graphviz makes; use svg or pdf"
-        notice = f"{notice}; {scaled}" if notice else scaled
     return data, notice
 
 
-_NOISE = ("Fontconfig warning", "layout may take a long time", "too large for cairo")
+GRAPHVIZ_NOISE = ("Fontconfig warning", "layout may take a long time", "too large for cairo")
+"""What Graphviz says on standard error that tells a user nothing: fontconfig's set-up
+warnings, "layout may take a long time" and a bitmap scaled down (see :func:`graphviz_notice`)."""
 
 
-@contextmanager
-def _graphviz_messages() -> Iterator[list[str]]:
-    """Catch what Graphviz writes to file descriptor 2: drop known noise (fontconfig
-    setup warnings, "layout may take a long time") and pass the rest on."""
-    import sys
-
-    messages: list[str] = []
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):
-        yield messages
-        return
-    with tempfile.TemporaryFile() as capture:
-        os.dup2(capture.fileno(), 2)
-        try:
-            yield messages
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            capture.seek(0)
-            messages.extend(capture.read().decode("utf-8", "replace").splitlines())
-    for line in messages:
-        if line.strip() and not any(n in line for n in _NOISE):
-            sys.stderr.write(f"graphviz: {line}\n")
+def graphviz_notice(messages: list[str]) -> tuple[str | None, list[str]]:
+    """What Graphviz wrote on standard error while drawing, for a user: a notice (the
+    picture was scaled down), or None, and the lines that are not noise."""
+    notice = None
+    if any("too large for cairo" in m for m in messages):
+        notice = "the picture was scaled down to fit the largest bitmap Graphviz makes; use svg or pdf"
+    return notice, [m for m in messages if m.strip() and not any(n in m for n in GRAPHVIZ_NOISE)]
 
 
-def render_to(drawing: Drawing, fmt: str, out: Path | None, force: bool = False) -> str | None:
-    """Render ``drawing`` as ``fmt`` into ``out`` (standard output when None), atomically.
-
-    Returns a notice for the user, or None."""
-    notice: str | None = None
+def render_bytes(drawing: Drawing, fmt: str, force: bool = False) -> tuple[bytes, str | None]:
+    """``drawing`` as ``fmt`` (svg, png, pdf or dot), and a notice for the user (or None)."""
     if fmt == "dot":
-        data = drawing.dot.encode("utf-8")
-    else:
-        data, notice = layout(drawing, fmt, force)
-    if out is None:
-        import sys
+        return drawing.dot.encode("utf-8"), None
+    return layout(drawing, fmt, force)
 
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return notice
+
+def render_to(drawing: Drawing, fmt: str, out: Path, force: bool = False) -> str | None:
+    """Render ``drawing`` as ``fmt`` into the file ``out``, atomically.  Returns a notice, or None."""
+    data, notice = render_bytes(drawing, fmt, force)
     write_atomic(out, data)
     return notice
 

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -262,6 +261,8 @@ def has_below(amap: ArgumentMap, node: str) -> bool:
 
 
 _CONTRADICTION = RelationType.CONTRADICTION
+
+
 def build_tree(
     amap: ArgumentMap,
     roots: list[str],
@@ -375,17 +376,46 @@ def why_view(
 
 
 def to_json(data: Any) -> str:
-    """``json.dumps`` for views: a chain of reasons thousands of levels deep nests that
-    deep in JSON too, past the default recursion limit of the encoder."""
-    try:
-        return json.dumps(data, indent=2, ensure_ascii=False)
-    except RecursionError:
-        limit = sys.getrecursionlimit()
-        sys.setrecursionlimit(max(limit, 60000))
-        try:
-            return json.dumps(data, indent=2, ensure_ascii=False)
-        finally:
-            sys.setrecursionlimit(limit)
+    """``json.dumps(data, indent=2, ensure_ascii=False)``, without recursion: a chain of
+    reasons thousands of levels deep nests that deep in JSON too, past the recursion
+    limit of the standard encoder.  Dicts (with string keys) and lists nest; anything
+    else is encoded by :mod:`json` as a leaf."""
+    out: list[str] = []
+    # Each frame: the container's remaining items, whether it is a dict, its nesting level.
+    stack: list[tuple[Iterator[Any], bool, int]] = []
+
+    def begin(value: Any, level: int) -> None:
+        if isinstance(value, dict) and value:
+            out.append("{")
+            stack.append((iter(value.items()), True, level))
+        elif isinstance(value, list | tuple) and value:
+            out.append("[")
+            stack.append((iter(value), False, level))
+        else:
+            out.append(json.dumps(value, ensure_ascii=False))
+
+    begin(data, 0)
+    first = True
+    while stack:
+        items, is_dict, level = stack[-1]
+        item = next(items, _END)
+        if item is _END:
+            stack.pop()
+            out.append("\n" + "  " * level + ("}" if is_dict else "]"))
+            first = False
+            continue
+        out.append(("\n" if first else ",\n") + "  " * (level + 1))
+        first = True
+        if is_dict:
+            key, item = item
+            out.append(json.dumps(key, ensure_ascii=False) + ": ")
+        begin(item, level + 1)
+        if not stack or stack[-1][0] is items:
+            first = False  # a leaf or an empty container: the next item needs a comma
+    return "".join(out)
+
+
+_END = object()
 
 
 def strip_tags(text: str, tags: Sequence[str]) -> str:
