@@ -450,28 +450,26 @@ def test_one_command_app_holds_only_the_command() -> None:
     [{}, {"COLUMNS": "100"}, {"COLUMNS": "abc"}, {"COLUMNS": "0"}, {"FORCE_COLOR": "1"}, {"TTY_COMPATIBLE": "1"}],
 )
 def test_plain_width_is_what_rich_would_do(monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
-    from argmap.cli.common import console, plain_width
+    from argmap.cli.output import OUT
 
     for name in ("COLUMNS", "FORCE_COLOR", "TTY_COMPATIBLE"):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    width = plain_width()
+    width = OUT.plain_width()
     if "FORCE_COLOR" in env or "TTY_COMPATIBLE" in env or env.get("COLUMNS") == "0":
         assert width is None  # rich decides
     if width is not None:
-        out = console()
+        out = OUT.console
         assert out.color_system is None and out.width == width
 
 
-def test_large_map_ends_without_freeing_it_and_keeps_output_and_status() -> None:
-    # LARGE_MAP = 0 makes the small map "large"; an atexit handler tells whether the
-    # interpreter's clean-up ran.
+def test_the_program_ends_without_freeing_its_map_and_keeps_output_and_status() -> None:
+    # As the program ("argmap"), the process ends at once after flushing; called by another
+    # program it exits normally.  An atexit handler tells whether the interpreter's clean-up ran.
     code = (
         "import atexit, sys\n"
-        "import argmap.cli.common as common\n"
-        "common.LARGE_MAP = int(sys.argv[1])\n"
-        "sys.argv = ['argmap', *sys.argv[2:]]\n"
+        "sys.argv = [sys.argv[1], *sys.argv[2:]]\n"
         "atexit.register(lambda: sys.stderr.write('clean-up ran\\n'))\n"
         "from argmap.cli import main\n"
         "main(sys.argv[1:])\n"
@@ -490,7 +488,7 @@ def test_large_map_ends_without_freeing_it_and_keeps_output_and_status() -> None
                 timeout=60,
                 check=False,
             )
-            for limit in ("0", "1000000")
+            for limit in ("argmap", "another-program")
         )
         assert fast.returncode == normal.returncode == status, (fast.stderr, normal.stderr)
         assert fast.stdout == normal.stdout

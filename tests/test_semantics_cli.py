@@ -138,7 +138,7 @@ def test_what_if(map_file: str) -> None:
     code, out, _ = run("what-if", "-m", map_file, "--reject", "P1")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Rejecting [P1]: 3 claim(s) change (grounded)"
+    assert lines[0] == "Rejecting [P1]: 3 claims change (grounded)"
     assert len(lines) == 4
     assert lines[1].split()[:5] == ["✔", "IN", "->", "✘", "OUT"] and "[C]" in lines[1]
     code, out, _ = run("what-if", "-m", map_file, "--reject", "P1", "--json")

@@ -18,6 +18,7 @@ from argmap.cli import core as _core  # noqa: F401  (registers commands)
 from argmap.cli import interchange as _interchange  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
 from argmap.cli.common import app, finish, plain_coercion
+from argmap.cli.output import OUT
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -41,8 +42,7 @@ def main(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         # The reader went away (argmap show | head): not an error worth a message.
         # Point stdout at /dev/null so the interpreter's final flush does not complain.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        OUT.discard()
         finish(0)
     except SystemExit as ended:
         # click catches a broken pipe itself: it wraps stdout so that the last flush stays
@@ -96,8 +96,8 @@ def _usage_message(error: Exception) -> str:
 
 
 def _die(message: str, code: int) -> None:
-    sys.stderr.write(f"argmap: error: {message}\n")
-    raise SystemExit(code)
+    OUT.error(message)
+    finish(code)
 
 
 __all__ = ["app", "main"]

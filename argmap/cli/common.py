@@ -3,7 +3,6 @@ printing, and the one-line error that replaces every traceback."""
 
 from __future__ import annotations
 
-import builtins
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,13 +16,14 @@ import typer
 
 from argmap import __version__
 from argmap.api import default_map_path, load, loads
+from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import ArgumentMap
 from argmap.rules.interchange import AM430
 from argmap.rules.syntax import AM000, AM001, AM002
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    pass
 
 app = typer.Typer(
     name="argmap",
@@ -42,7 +42,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"argmap {__version__}")
+        OUT.text(f"argmap {__version__}")
         raise typer.Exit(0)
 
 
@@ -142,9 +142,6 @@ def map_source(option: str | None, positional: str | None) -> str | None:
     return positional if positional is not None else option
 
 
-LARGE_MAP = 10_000
-"""Nodes above which the command line ends without freeing the map (see :func:`finish`)."""
-
 _kept: list[object] = []
 
 
@@ -158,22 +155,24 @@ def keep(*objects: object) -> None:
 
 
 def finish(code: int) -> NoReturn:
-    """End the command line with exit status ``code``.
+    """End the command line with exit status ``code``: the one way argmap's process ends.
 
-    Freeing a large map object by object at exit takes about a second at 100,000
-    statements, and the operating system reclaims the memory at once anyway: so when
-    :func:`keep` holds a map of more than :data:`LARGE_MAP` nodes, the output is flushed
-    and the process ends here (``os._exit``, which skips the interpreter's clean-up)."""
-    large = any(isinstance(o, LoadedMap) and len(o.amap.graph) > LARGE_MAP for o in _kept)
-    if large:
+    When argmap is the program and a command kept a map (:func:`keep`), the output is
+    flushed and the process ends here (``os._exit``): the interpreter's normal exit
+    would free the map object by object, which takes seconds on a large map, and the
+    operating system reclaims the memory at once.  A reader that went away is no
+    failure (exit 0); a flush that fails otherwise (a full disk) is an error (exit 2)."""
+    if _kept and is_program():
         try:
-            sys.stdout.flush()
-        except BrokenPipeError:  # the reader went away: not an error (see argmap.cli.main)
+            OUT.flush()
+        except BrokenPipeError:  # the reader went away: see argmap.cli.main
+            OUT.discard()
             code = 0
-        try:
-            sys.stderr.flush()
-        finally:
-            os._exit(code)
+        except OSError as problem:
+            OUT.discard()
+            OUT.error(f"cannot write to standard output: {problem.strerror or problem}; the output is incomplete")
+            code = 2
+        os._exit(code)
     _kept.clear()
     raise SystemExit(code)
 
@@ -194,16 +193,15 @@ def open_map(map_path: str | None, fmt: str | None = None) -> LoadedMap:
     for d in loaded.diagnostics:
         if d.code in FATAL_CODES:
             where = f"{d.span}: " if d.span is not None else ""
-            more = "" if d.code == "AM000" else " (argmap validate shows every problem)"
+            more = "" if d.code == AM000.code else " (argmap validate shows every problem)"
             fail(f"{where}{d.message}{more}")
     errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
     if errors:
         # The map is still shown, but never silently: part of the file was not understood.
         name = loaded.amap.source_name
         plural = "error" if errors == 1 else "errors"
-        sys.stderr.write(
-            f"argmap: warning: {name} has {errors} syntax {plural}; the map may be incomplete "
-            f"(argmap validate -m {name} shows them)\n"
+        OUT.warning(
+            f"{name} has {errors} syntax {plural}; the map may be incomplete (argmap validate -m {name} shows them)"
         )
     return loaded
 
@@ -295,53 +293,12 @@ def _plain_converters() -> Callable[[Any], Any]:
 
 def fail(message: str, code: int = 2) -> NoReturn:
     """Print ``argmap: error: message`` on standard error and exit with ``code``."""
-    sys.stderr.write(f"argmap: error: {message}\n")
+    OUT.error(message)
     raise typer.Exit(code)
 
 
-def console(stderr: bool = False) -> Console:
-    """A console that wraps to the terminal (80 columns when piped) and honours NO_COLOR."""
-    from rich.console import Console
-
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
-
-
-def plain_width() -> int | None:
-    """The width :func:`console` would wrap standard output to, when it would certainly
-    print without colour; None when it might colour (then ask :func:`console`).
-
-    Deciding this without rich saves importing it (a tenth of ``argmap why``'s start-up)
-    when the output goes to a pipe or a file.  It follows rich's own rules for a console
-    on standard output: no colour unless standard output is a terminal, or the
-    environment sets ``FORCE_COLOR`` or ``TTY_COMPATIBLE``, or this is Jupyter; the width
-    is ``COLUMNS``, else that of the first terminal among standard input, output and
-    error, else 80.  Anything unusual (Windows, ``COLUMNS=0``) is left to rich."""
-    if sys.platform == "win32" or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
-        return None
-    if hasattr(builtins, "get_ipython"):
-        return None
-    isatty = getattr(sys.stdout, "isatty", None)
-    try:
-        if isatty is None or isatty():
-            return None
-    except ValueError:  # a closed stream
-        return None
-    columns = env_width()
-    if columns is not None:
-        return columns or None
-    for fd in (0, 1, 2):
-        try:
-            width = os.get_terminal_size(fd).columns
-        except (AttributeError, ValueError, OSError):
-            continue
-        return width or 80
-    return 80
-
-
 def print_json(data: Any) -> None:
-    from argmap.views.tree import to_json
-
-    sys.stdout.write(to_json(data) + "\n")
+    OUT.json(data)
 
 
 def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None:
@@ -355,7 +312,7 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
     try:
         labels: dict[str, str] = label_map(amap)
     except Exception as error:  # a failing analysis must not stop the view
-        sys.stderr.write(f"argmap: note: claims are shown without labels ({error})\n")
+        OUT.note(f"claims are shown without labels ({error})")
         return None
     keep(labels)
     return labels
@@ -376,7 +333,7 @@ def claim_or_fail(amap: ArgumentMap, claim: str) -> str:
             lines = "".join(f"  {c}\n" for c in shown)
             if more:
                 lines += f"  ... and {more} more\n"
-            sys.stderr.write(f"argmap: error: {message}; say which:\n{lines}")
+            OUT.error(f"{message}; say which:\n{lines.rstrip()}")
             raise typer.Exit(2) from None
         fail(message)
 
@@ -395,10 +352,3 @@ def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
     titles = list(amap.statements) + list(amap.arguments)
     starts = [t for t in titles if t.lower().startswith(lowered)]
     return starts or [t for t in titles if lowered in t.lower()]
-
-
-def env_width() -> int | None:
-    """``COLUMNS`` when set (tests and scripts pin the width with it)."""
-    value = os.environ.get("COLUMNS", "")
-    # Six digits at most: Python refuses to convert thousands, and no screen is wider.
-    return int(value) if value.isascii() and value.isdigit() and len(value) <= 6 else None

@@ -7,7 +7,6 @@ Each command is a thin layer: read the map, call a library function from
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -24,21 +23,18 @@ from argmap.cli.common import (
     app,
     claim_or_fail,
     complete_claim,
-    console,
     fail,
     keep,
     labels_for,
     map_source,
     open_map,
-    plain_width,
     print_json,
     read_map,
 )
+from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic, format_github
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from rich.text import Text
 
     from argmap.model import ArgumentMap
@@ -107,29 +103,14 @@ def print_tree(view: TreeView) -> None:
     faster, and without rich's trailing padding; then rich is not even imported."""
     from argmap.views.text import LARGE_VIEW, count_nodes, render_tree, tree_lines
 
-    width = plain_width()
+    width = OUT.plain_width()
     if width is None:
-        out = console()
+        out = OUT.console
         if out.color_system is not None and count_nodes(view, LARGE_VIEW) <= LARGE_VIEW:
-            out.print(render_tree(view))
+            OUT.render(render_tree(view))
             return
         width = out.width
-    write_lines(tree_lines(view, width))
-
-
-def write_lines(lines: Iterable[str]) -> None:
-    """Lines on standard output, written in chunks (one write per line is slow)."""
-    write = sys.stdout.write
-    chunk: list[str] = []
-    for line in lines:
-        chunk.append(line)
-        if len(chunk) >= 4096:
-            chunk.append("")
-            write("\n".join(chunk))
-            chunk.clear()
-    if chunk:
-        chunk.append("")
-        write("\n".join(chunk))
+    OUT.lines(tree_lines(view, width))
 
 
 def print_list(nodes: list[ViewNode]) -> None:
@@ -138,13 +119,13 @@ def print_list(nodes: list[ViewNode]) -> None:
     layout): rich took 3 s for the 20,000 claims of a 10,000-statement map."""
     from argmap.views.text import LARGE_VIEW, list_lines, render_list
 
-    width = plain_width()
+    width = OUT.plain_width()
     if width is not None and len(nodes) > LARGE_VIEW:
         lines = list_lines(nodes, width)
         if lines is not None:
-            write_lines(lines)
+            OUT.lines(lines)
             return
-    console().print(render_list(nodes))
+    OUT.render(render_list(nodes))
 
 
 @app.command()
@@ -208,7 +189,7 @@ def find(
         print_list(found)
     if not found:
         if not as_json:
-            sys.stderr.write(f"argmap: no claim contains '{text}'\n")
+            OUT.message(f"argmap: no claim contains '{text}'")
         raise typer.Exit(1)
 
 
@@ -289,7 +270,6 @@ def validate(
         except (OSError, UnicodeDecodeError) as error:
             fail(f"--source {source}: cannot read it ({type(error).__name__})")
     all_diagnostics: list[Diagnostic] = []
-    out = console()
     for target in targets:
         if target is None and not _default_exists():
             fail("the shipped map is missing; pass a PATH")
@@ -300,15 +280,15 @@ def validate(
         all_diagnostics += diagnostics
         if output_format is DiagnosticFormat.text:
             for d in diagnostics:
-                out.print(_coloured(format_diagnostic(d, loaded.text)), soft_wrap=True)
+                OUT.render(_coloured(format_diagnostic(d, loaded.text)), soft_wrap=True)
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
             warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
             name = loaded.amap.source_name
             verdict = "ok" if not diagnostics else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-            out.print(Text(f"{name}: {verdict}", style="bold red" if errors else ""), soft_wrap=True)
+            OUT.render(Text(f"{name}: {verdict}", style="bold red" if errors else ""), soft_wrap=True)
         elif output_format is DiagnosticFormat.github:
             for d in diagnostics:
-                sys.stdout.write(format_github(d) + "\n")
+                OUT.text(format_github(d))
     if output_format is DiagnosticFormat.json:
         print_json([d.to_dict() for d in all_diagnostics])
     raise typer.Exit(exit_status(all_diagnostics, strict))
@@ -375,12 +355,11 @@ def rules(
     if as_json:
         print_json([rule_record(r) for r in selected])
         return
-    out = console()
     if code is not None:
         for r in selected:
-            out.print(rule_explanation(r))
+            OUT.render(rule_explanation(r))
         return
-    out.print(rules_table(selected))
+    OUT.render(rules_table(selected))
 
 
 class RenderFormat(StrEnum):
@@ -440,18 +419,17 @@ def render(
         with captured_stderr() as messages:
             data, notice = render_bytes(drawing, fmt, force)
         if out is None or str(out) == "-":
-            sys.stdout.buffer.write(data)
-            sys.stdout.buffer.flush()
+            OUT.binary(data)
         else:
             write_atomic(out, data)
     except RenderError as error:
         fail(str(error))
     scaled, said = graphviz_notice(messages)
     for line in said:
-        sys.stderr.write(f"graphviz: {line}\n")
+        OUT.message(f"graphviz: {line}")
     for note in (notice, scaled):
         if note:
-            sys.stderr.write(f"argmap: note: {note}\n")
+            OUT.note(note)
 
 
 def _render_format(out: Path | None, given: RenderFormat | None) -> str:

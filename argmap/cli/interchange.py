@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,6 +19,7 @@ from argmap.cli.common import (
     print_json,
     read_map,
 )
+from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
 from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
@@ -49,9 +49,9 @@ def _errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
 
 def _print_diagnostics(diagnostics: list[Diagnostic], text: str, limit: int = 20) -> None:
     for d in diagnostics[:limit]:
-        sys.stderr.write(format_diagnostic(d, text or None) + "\n")
+        OUT.message(format_diagnostic(d, text or None))
     if len(diagnostics) > limit:
-        sys.stderr.write(f"... and {len(diagnostics) - limit} more\n")
+        OUT.message(f"... and {len(diagnostics) - limit} more")
 
 
 def _read(path: str, fmt: str | None) -> tuple[Any, list[Diagnostic], str]:
@@ -114,10 +114,8 @@ def convert(
             }
         )
     elif target != "-":
-        sys.stderr.write(
-            f"wrote {target} ({out_format}: {len(amap.statements)} statements, {len(amap.arguments)} arguments)\n"
-        )
-    _finish_fast()
+        size = f"{len(amap.statements)} statements, {len(amap.arguments)} arguments"
+        OUT.message(f"wrote {target} ({out_format}: {size})")
 
 
 @app.command()
@@ -149,7 +147,6 @@ def export(
     path = chosen if chosen is not None else str(default_map_path())
     amap, _ = _read_without_errors(path, from_format, "nothing exported")
     _emit(_render(amap, to_format), output)
-    _finish_fast()
 
 
 def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tuple[ArgumentMap, list[Diagnostic]]:
@@ -171,14 +168,12 @@ def _emit(text: str, target: str | None) -> None:
     from argmap.interchange.formats import write_atomic
 
     if target is None or target == "-":
-        stream = sys.stdout
-        if stream is None:  # started with standard output closed
+        if sys.stdout is None:  # started with standard output closed
             fail("cannot write to standard output: it is closed")
         try:
-            stream.write(text)
-            stream.flush()
+            OUT.document(text)
         except OSError as problem:
-            _discard_stdout()
+            OUT.discard()
             reason = "the reader closed the pipe" if isinstance(problem, BrokenPipeError) else problem.strerror
             fail(f"cannot write to standard output: {reason or problem}; the output is incomplete")
         return
@@ -186,45 +181,6 @@ def _emit(text: str, target: str | None) -> None:
         write_atomic(Path(target), text)
     except OSError as problem:
         fail(f"cannot write {target}: {problem.strerror or problem}")
-
-
-def _discard_stdout() -> None:
-    """Point standard output at /dev/null after a failed write, so that the interpreter's
-    final flush of what is still buffered neither fails again nor prints a second error."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, sys.stdout.fileno())
-        finally:
-            os.close(devnull)
-    except (OSError, ValueError, AttributeError):  # not a real file (a test's capture): nothing buffered to lose
-        pass
-
-
-def _finish_fast() -> None:
-    """End the process at once, now that the output is written and flushed, when argmap
-    itself is the program (not a test runner or another program that called the command).
-
-    Kept because it measurably helps: the interpreter's normal exit frees the map object
-    by object (0.06 s at 10,000 statements) and tears the interpreter down; the whole
-    export takes 0.95 s with this and 1.04 s without (medians of 7 runs, 2026-11-26).  The
-    operating system reclaims the memory at once.  Only called after everything was
-    written: _emit has flushed standard output and turned a failed write into an error,
-    and this flushes both streams again (the --json summary) before leaving."""
-    main = sys.modules.get("__main__")
-    spec = getattr(main, "__spec__", None)
-    is_argmap = (spec is not None and spec.name == "argmap.__main__") or Path(sys.argv[0]).name == "argmap"
-    if not is_argmap:
-        return
-    try:
-        if sys.stdout is not None:
-            sys.stdout.flush()
-        if sys.stderr is not None:
-            sys.stderr.flush()
-    except OSError as problem:  # e.g. the --json summary no longer fits on the disk
-        _discard_stdout()
-        fail(f"cannot write to standard output: {problem.strerror or problem}; the output is incomplete")
-    os._exit(0)
 
 
 @app.command()

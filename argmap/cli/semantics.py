@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -21,10 +21,10 @@ from argmap.cli.common import (
     open_map,
     print_json,
 )
+from argmap.cli.output import OUT
 
 if TYPE_CHECKING:
-    from argmap.model import ArgumentMap
-    from argmap.semantics.evaluation import Evaluation, Label
+    pass
 
 SemanticsOption = Annotated[
     str,
@@ -51,11 +51,10 @@ def _warn_if_slow(semantics: str, size: int, what: str) -> None:
     printed meanwhile."""
     if semantics == "grounded" or size <= SLOW_SOLVE or not sys.stderr.isatty():
         return
-    sys.stderr.write(
+    OUT.message(
         f"argmap: enumerating {semantics} extensions of {size:,} {what} with clingo can take minutes; "
-        "Ctrl-C stops it (--semantics grounded is linear, and --limit N stops after N extensions)\n"
+        "Ctrl-C stops it (--semantics grounded is linear, and --limit N stops after N extensions)"
     )
-    sys.stderr.flush()
 
 
 def _check_semantics(semantics: str) -> str:
@@ -112,7 +111,9 @@ def eval_command(
     if as_json:
         print_json(evaluation.to_dict())
         return
-    _print_evaluation(loaded.amap, evaluation, summary)
+    from argmap.views.evaluation import evaluation_view
+
+    OUT.render(evaluation_view(loaded.amap, evaluation, summary))
 
 
 def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summary: bool) -> None:
@@ -124,100 +125,20 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summar
     af, diagnostics = read_framework(file)
     errors = [d for d in diagnostics if d.severity == "error"]
     for d in diagnostics:
-        sys.stderr.write(f"{d}\n")
+        OUT.message(str(d))
     if errors:
         fail(f"{file}: {len(errors)} error(s); not evaluated")
     from argmap.semantics.evaluation import solve_framework
+    from argmap.semantics.report import framework_report
 
     _warn_if_slow(semantics, af.n, "arguments")
-    result = solve_framework(af, semantics, limit)
-    names = af.all_names()
-    groups: dict[str, list[str]] = {"IN": [], "OUT": [], "UNDEC": []}
-    keys = ("UNDEC", "IN", "OUT")
-    for i, label in enumerate(result.labels):
-        groups[keys[label]].append(names[i])
+    report = framework_report(af, solve_framework(af, semantics, limit))
     if as_json:
-        data: dict[str, Any] = {
-            "semantics": semantics,
-            "arguments": af.n,
-            "attacks": af.m,
-            "counts": {k: len(v) for k, v in groups.items()},
-            "labels": {} if summary else {names[i]: keys[x] for i, x in enumerate(result.labels)},
-        }
-        if semantics != "grounded":
-            data["extensions"] = [[names[i] for i, x in enumerate(lab) if x == 1] for lab in result.labellings]
-            data["credulous"] = [names[i] for i, ok in enumerate(result.credulous) if ok]
-            data["sceptical"] = [names[i] for i, ok in enumerate(result.sceptical) if ok]
-            data["exhaustive"] = result.exhaustive
-        print_json(data)
+        print_json(report.to_dict(summary))
         return
-    out = [
-        f"{semantics}: {af.n} arguments, {af.m} attacks: "
-        f"{len(groups['IN'])} IN, {len(groups['OUT'])} OUT, {len(groups['UNDEC'])} UNDEC"
-    ]
-    if semantics != "grounded":
-        more = "" if result.exhaustive else f" (stopped at --limit {limit})"
-        out[0] += f"; {len(result.labellings)} extension(s){more}"
-    if not summary:
-        if semantics == "grounded":
-            for key in ("IN", "OUT", "UNDEC"):
-                out.append(f"{key}: {' '.join(groups[key])}")
-        else:
-            for k, lab in enumerate(result.labellings, start=1):
-                out.append(f"extension {k}: {' '.join(names[i] for i, x in enumerate(lab) if x == 1)}")
-            out.append("credulous: " + " ".join(names[i] for i, ok in enumerate(result.credulous) if ok))
-            out.append("sceptical: " + " ".join(names[i] for i, ok in enumerate(result.sceptical) if ok))
-    sys.stdout.write("\n".join(line.rstrip() for line in out) + "\n")
+    from argmap.views.evaluation import framework_view
 
-
-def _mark(label: Label) -> str:
-    from argmap.semantics.evaluation import COLOURS, SYMBOLS, Label
-
-    text = f"{SYMBOLS[label]} {label.value:<5}"
-    return typer.style(text, fg=COLOURS[label], bold=label is Label.IN, dim=label is Label.OUT)
-
-
-def _describe(amap: ArgumentMap, node: str) -> str:
-    title = node[1:-1]
-    text = amap.statements[title].text if node.startswith("[") else amap.arguments[title].description
-    text = " ".join(text.split())
-    if len(text) > 70:
-        text = text[:67] + "..."
-    return f"{node}  {text}" if text and text != node[1:-1] else node
-
-
-def _print_evaluation(amap: ArgumentMap, evaluation: Evaluation, summary: bool) -> None:
-    counts = evaluation.counts()
-    head = f"{evaluation.semantics}: {len(evaluation.labels)} claims: {counts['IN']} IN, {counts['OUT']} OUT, "
-    head += f"{counts['UNDEC']} UNDEC"
-    multi = evaluation.semantics != "grounded"
-    if multi:
-        more = "" if evaluation.exhaustive else " (stopped at --limit)"
-        head += f"; {len(evaluation.extensions)} extension(s){more}"
-    typer.echo(head)
-    if summary:
-        return
-    for node, label in evaluation.labels.items():
-        line = f"  {_mark(label)} "
-        if multi:
-            if evaluation.sceptical[node]:
-                accepted = "sceptical"
-            elif evaluation.credulous[node]:
-                accepted = "credulous"
-            else:
-                accepted = "-"
-            line += f"{accepted:<10}"
-        typer.echo(line + _describe(amap, node))
-    if multi:
-        from argmap.semantics.evaluation import Label
-
-        for k, extension in enumerate(evaluation.extensions, start=1):
-            members = [node for node, lab in extension.items() if lab is Label.IN]
-            typer.echo(f"extension {k}: {', '.join(members) if members else '(empty)'}")
-        typer.echo(
-            "A claim is IN or OUT above when it is so in every extension, else UNDEC; "
-            "sceptical: IN in every extension, credulous: IN in some."
-        )
+    OUT.render(framework_view(report, limit, summary))
 
 
 @app.command("what-if")
@@ -258,30 +179,14 @@ def what_if_command(
     if both:
         fail(f"cannot both reject and accept {', '.join(both)}")
     from argmap.semantics import what_if
+    from argmap.semantics.report import WhatIfReport
+    from argmap.views.evaluation import what_if_view
 
-    changes = what_if(amap, rejected, accepted, name)
+    report = WhatIfReport(name, rejected, accepted, what_if(amap, rejected, accepted, name))
     if as_json:
-        print_json(
-            {
-                "semantics": name,
-                "reject": rejected,
-                "accept": accepted,
-                "changes": [{"claim": c.node, "before": c.before.value, "after": c.after.value} for c in changes],
-            }
-        )
+        print_json(report.to_dict())
         return
-    parts = []
-    if rejected:
-        parts.append("rejecting " + ", ".join(rejected))
-    if accepted:
-        parts.append("accepting " + ", ".join(accepted))
-    what = " and ".join(parts)
-    if not changes:
-        typer.echo(f"{what[0].upper()}{what[1:]} changes no label ({name}).")
-        return
-    typer.echo(f"{what[0].upper()}{what[1:]}: {len(changes)} claim(s) change ({name})")
-    for change in changes:
-        typer.echo(f"  {_mark(change.before)} -> {_mark(change.after)}  {_describe(amap, change.node)}")
+    OUT.render(what_if_view(amap, report))
 
 
 @app.command("cruxes")
@@ -319,18 +224,12 @@ def cruxes_command(
                 f"{node} rests on too many premises to try every set of up to {max_size} "
                 f"({tries:,} sets); lower --max-size"
             )
-    found = cruxes(amap, node, max_size)
+    from argmap.semantics.evaluation import Label
+    from argmap.semantics.report import CruxReport
+    from argmap.views.evaluation import cruxes_view
+
+    report = CruxReport(node, Label(label), max_size, cruxes(amap, node, max_size))
     if as_json:
-        print_json({"claim": node, "label": label, "max_size": max_size, "cruxes": [list(c) for c in found]})
+        print_json(report.to_dict())
         return
-    if found == [()]:
-        typer.echo(f"{node} is not accepted ({label}) as the map stands; nothing needs rejecting.")
-        return
-    if not found:
-        typer.echo(f"No set of up to {max_size} premise(s) defeats {node}; try a larger --max-size.")
-        return
-    typer.echo(f"{node} is IN. Rejecting all premises of any one set below defeats it (smallest first):")
-    width = len(str(len(found)))
-    for k, crux in enumerate(found, start=1):
-        shown = _describe(amap, crux[0]) if len(crux) == 1 else " + ".join(crux)
-        typer.echo(f"  {k:>{width}}. {shown}")
+    OUT.render(cruxes_view(amap, report))

@@ -398,7 +398,7 @@ def to_json(data: Any) -> str:
     first = True
     while stack:
         items, is_dict, level = stack[-1]
-        item = next(items, _END)
+        item: Any = next(items, _END)
         if item is _END:
             stack.pop()
             out.append("\n" + "  " * level + ("}" if is_dict else "]"))

@@ -1,0 +1,151 @@
+"""Views of evaluations: ``eval``, ``what-if`` and ``cruxes`` as rich renderables.
+
+Claims are listed one per row with their label's mark (a symbol and a word, so the
+label reads without colour) and their id and text, which wrap to the terminal's
+width rather than being cut."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from argmap.model import ArgumentMap
+from argmap.semantics.evaluation import COLOURS, SYMBOLS, Evaluation, Label
+from argmap.semantics.report import CruxReport, FrameworkReport, WhatIfReport
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """``1 claim``, ``3 claims``."""
+    return f"{n:,} {word if n == 1 else many or word + 's'}"
+
+
+def mark(label: Label) -> Text:
+    """``✔ IN``, ``✘ OUT``, ``? UNDEC``, styled."""
+    return Text(f"{SYMBOLS[label]} {label.value}", style=_style(label))
+
+
+def _style(label: Label) -> str:
+    bold = " bold" if label is Label.IN else ""
+    return COLOURS[label] + bold
+
+
+def claim_text(amap: ArgumentMap, node: str) -> Text:
+    """The node id, then its text when the text says more than the title."""
+    title = node[1:-1]
+    statement = amap.statements.get(title) if node.startswith("[") else None
+    argument = amap.arguments.get(title) if node.startswith("<") else None
+    raw = statement.text if statement is not None else argument.description if argument is not None else ""
+    text = " ".join(raw.split())
+    shown = Text(node, style="bold")
+    if text and text != title:
+        shown.append("  " + text)
+    return shown
+
+
+def _rows() -> Table:
+    table = Table.grid(padding=(0, 1))
+    return table
+
+
+def evaluation_view(amap: ArgumentMap, evaluation: Evaluation, summary: bool = False) -> RenderableType:
+    counts = evaluation.counts()
+    multi = evaluation.semantics != "grounded"
+    head = Text(
+        f"{evaluation.semantics}: {plural(len(evaluation.labels), 'claim')}: "
+        f"{counts['IN']} IN, {counts['OUT']} OUT, {counts['UNDEC']} UNDEC"
+    )
+    if multi:
+        more = "" if evaluation.exhaustive else " (stopped at --limit)"
+        head.append(f"; {plural(len(evaluation.extensions), 'extension')}{more}")
+    if summary:
+        return head
+    table = _rows()
+    table.add_column(no_wrap=True)
+    if multi:
+        table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for node, label in evaluation.labels.items():
+        cells: list[RenderableType] = [mark(label)]
+        if multi:
+            accepted = "sceptical" if evaluation.sceptical[node] else "credulous" if evaluation.credulous[node] else "-"
+            cells.append(Text(accepted))
+        cells.append(claim_text(amap, node))
+        table.add_row(*cells)
+    parts: list[RenderableType] = [head, table]
+    if multi:
+        for k, extension in enumerate(evaluation.extensions, start=1):
+            members = [node for node, lab in extension.items() if lab is Label.IN]
+            parts.append(Text(f"extension {k}: {', '.join(members) if members else '(empty)'}"))
+        parts.append(
+            Text(
+                "A claim is IN or OUT above when it is so in every extension, else UNDEC; "
+                "sceptical: IN in every extension, credulous: IN in some.",
+                style="dim",
+            )
+        )
+    return Group(*parts)
+
+
+def framework_view(report: FrameworkReport, limit: int, summary: bool = False) -> RenderableType:
+    counts = {k: len(v) for k, v in report.groups.items()}
+    head = (
+        f"{report.semantics}: {plural(report.arguments, 'argument')}, {plural(report.attacks, 'attack')}: "
+        f"{counts['IN']} IN, {counts['OUT']} OUT, {counts['UNDEC']} UNDEC"
+    )
+    multi = report.semantics != "grounded"
+    if multi:
+        more = "" if report.exhaustive else f" (stopped at --limit {limit})"
+        head += f"; {plural(len(report.extensions), 'extension')}{more}"
+    lines = [head]
+    if not summary:
+        if not multi:
+            lines += [f"{key}: {' '.join(report.groups[key])}".rstrip() for key in ("IN", "OUT", "UNDEC")]
+        else:
+            lines += [f"extension {k}: {' '.join(ext)}".rstrip() for k, ext in enumerate(report.extensions, start=1)]
+            lines.append(f"credulous: {' '.join(report.credulous)}".rstrip())
+            lines.append(f"sceptical: {' '.join(report.sceptical)}".rstrip())
+    return Group(*(Text(line) for line in lines))
+
+
+def what_if_view(amap: ArgumentMap, report: WhatIfReport) -> RenderableType:
+    what = report.assumption
+    what = what[0].upper() + what[1:]
+    if not report.changes:
+        return Text(f"{what} changes no label ({report.semantics}).")
+    head = Text(f"{what}: {plural(len(report.changes), 'claim')} change ({report.semantics})")
+    table = _rows()
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(overflow="fold")
+    for change in report.changes:
+        table.add_row(mark(change.before), Text("->"), mark(change.after), claim_text(amap, change.node))
+    return Group(head, table)
+
+
+def cruxes_view(amap: ArgumentMap, report: CruxReport) -> RenderableType:
+    node = report.claim
+    if report.unaccepted:
+        return Text(f"{node} is not accepted ({report.label.value}) as the map stands; nothing needs rejecting.")
+    if not report.sets:
+        return Text(f"No set of up to {plural(report.max_size, 'premise')} defeats {node}; try a larger --max-size.")
+    groups = report.factors()
+    table = _rows()
+    table.add_column(justify="right", no_wrap=True)
+    table.add_column(overflow="fold")
+    if groups is not None:
+        head = Text(
+            f"{node} is IN. Rejecting one premise of each group below defeats it "
+            f"({len(groups)} groups, standing for {plural(len(report.sets), 'set')}):"
+        )
+        for k, group in enumerate(groups, start=1):
+            table.add_row(Text(f"{k}."), Text("one of"))
+            for member in group:
+                table.add_row(Text(""), Text("  ").append_text(claim_text(amap, member)))
+        return Group(head, table)
+    head = Text(f"{node} is IN. Rejecting all premises of any one set below defeats it (smallest first):")
+    for k, crux in enumerate(report.sets, start=1):
+        shown = claim_text(amap, crux[0]) if len(crux) == 1 else Text(" + ".join(crux), style="bold")
+        table.add_row(Text(f"{k}."), shown)
+    return Group(head, table)
