@@ -371,7 +371,7 @@ def test_plain_coercion_is_in_effect_and_restored() -> None:
     pytest.importorskip("typer._coercion", reason="a typer that does not convert with pydantic")
     import typer.core
 
-    from argmap.cli.common import plain_coercion
+    from argmap.cli.typer_compat import plain_coercion
 
     before = typer.core.build_runtime_param  # type: ignore[attr-defined]
     with plain_coercion():

@@ -17,8 +17,9 @@ import typer
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
 from argmap.cli import interchange as _interchange  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
-from argmap.cli.common import app, finish, plain_coercion
+from argmap.cli.common import app, finish
 from argmap.cli.output import OUT
+from argmap.cli.typer_compat import plain_coercion
 
 
 def main(argv: list[str] | None = None) -> None:

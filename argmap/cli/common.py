@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -204,91 +201,6 @@ def open_map(map_path: str | None, fmt: str | None = None) -> LoadedMap:
             f"{name} has {errors} syntax {plural}; the map may be incomplete (argmap validate -m {name} shows them)"
         )
     return loaded
-
-
-_TYPER_HOOK = "build_runtime_param"
-"""The function in ``typer.core`` that makes a parameter's converter (typer 0.2x)."""
-
-
-@contextmanager
-def plain_coercion() -> Iterator[None]:
-    """While the command line runs, convert ``str``, ``int`` and flag values without pydantic.
-
-    typer 0.2x checks every parameter value with a pydantic ``TypeAdapter``, and
-    importing pydantic takes about half of the start-up time of ``argmap why`` (0.07 s,
-    against 0.14 s for ``import typer, rich, networkx``).  Every parameter of ``show`` and
-    ``why`` is a string, an integer or a flag: for those this returns what pydantic
-    returns for the everyday values (any string; an integer in plain digits within its
-    bounds, or an int default; a flag's bool) and hands every other value to typer's own
-    conversion, so results and error messages stay typer's.  It replaces typer's internal
-    ``typer.core.build_runtime_param`` for the duration; with a typer that has no such
-    function it changes nothing."""
-    try:
-        from typer import _coercion
-        from typer import core as typer_core
-    except ImportError:  # a typer that does not use pydantic
-        original = None
-    else:
-        original = getattr(typer_core, _TYPER_HOOK, None)
-        if original is None or original is not getattr(_coercion, _TYPER_HOOK, None) or not _known_runtime_param():
-            original = None
-    if original is None:
-        yield
-        return
-    setattr(typer_core, _TYPER_HOOK, _plain_converters())
-    try:
-        yield
-    finally:
-        setattr(typer_core, _TYPER_HOOK, original)
-
-
-def _known_runtime_param() -> bool:
-    """Whether typer's ``RuntimeParam`` has the shape :func:`_plain_converters` was written
-    for (typer 0.29): another typer keeps its own conversion rather than risk a wrong one."""
-    import inspect
-
-    from typer._coercion import RuntimeParam
-
-    try:
-        coerce = list(inspect.signature(RuntimeParam._coerce_value).parameters)
-        init = list(inspect.signature(RuntimeParam.__init__).parameters)
-    except (AttributeError, TypeError, ValueError):
-        return False
-    return coerce == ["self", "value", "param", "ctx"] and init == ["self", "parameter_info", "annotation"]
-
-
-@lru_cache(maxsize=1)
-def _plain_converters() -> Callable[[Any], Any]:
-    """A replacement for ``typer._coercion.build_runtime_param`` (see :func:`plain_coercion`)."""
-    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
-
-    class PlainParam(RuntimeParam):
-        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if type(value) is self.annotation is not int:  # a string, or a flag's True / False
-                return value
-            # (At most 18 digits: longer ones go to typer, which reports them.)
-            plain_digits = type(value) is str and value.isascii() and value.isdigit() and len(value) <= 18
-            if self.annotation is int and (type(value) is int or plain_digits):
-                number = int(value)  # an int default, or plain digits
-                info = self.parameter_info
-                if (info.min is None or number >= info.min) and (info.max is None or number <= info.max):
-                    return number
-            # Anything else (a sign, spaces, out of bounds, not a number): typer's own
-            # conversion, so the value or the error message is exactly typer's.
-            return build_runtime_param(param.type_descriptor)._coerce_value(value, param=param, ctx=ctx)
-
-    def build(descriptor: TypeDescriptor) -> RuntimeParam:
-        info = descriptor.parameter_info
-        if (
-            descriptor.annotation in (str, int, bool)
-            and descriptor.file_annotation is None
-            and info.parser is None
-            and not info.clamp
-        ):
-            return PlainParam(parameter_info=info, annotation=descriptor.annotation)
-        return build_runtime_param(descriptor)
-
-    return build
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
