@@ -30,10 +30,6 @@ class Severity(StrEnum):
     def __str__(self) -> str:
         return self.value
 
-    @property
-    def rank(self) -> int:
-        return {"error": 2, "warning": 1, "info": 0}[self.value]
-
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -127,13 +123,6 @@ def diagnostics_json(diagnostics: Iterable[Diagnostic]) -> str:
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
-
-
-def count_by_severity(diagnostics: Iterable[Diagnostic]) -> dict[str, int]:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    for d in diagnostics:
-        counts[d.severity.value] += 1
-    return counts
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -313,10 +313,6 @@ class Argument:
             return self.pcs[-1].statement
         return None
 
-    @property
-    def is_reconstructed(self) -> bool:
-        return bool(self.pcs)
-
 
 @dataclass(slots=True)
 class Relation:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,19 +42,6 @@ class ArgumentationFramework:
     """Argument names; None means ``"1" .. "n"`` (the ICCMA numbering)."""
     _attacked: list[list[int]] | None = field(default=None, repr=False)
     _attackers: list[list[int]] | None = field(default=None, repr=False)
-
-    @classmethod
-    def from_names(cls, names: Sequence[str], attacks: Iterable[tuple[str, str]]) -> ArgumentationFramework:
-        """Build a framework from argument names and ``(attacker, attacked)`` name pairs."""
-        index = {name: i for i, name in enumerate(names)}
-        if len(index) != len(names):
-            raise ValueError("argument names must be unique")
-        src: list[int] = []
-        dst: list[int] = []
-        for a, b in attacks:
-            src.append(index[a])
-            dst.append(index[b])
-        return cls(len(names), src, dst, list(names))
 
     @classmethod
     def from_pairs(

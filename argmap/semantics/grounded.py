@@ -70,9 +70,3 @@ def _label(af: ArgumentationFramework, reject: Collection[int], accept: Collecti
                         label[c] = IN
                         queue.append(c)
     return label
-
-
-def grounded_extension(af: ArgumentationFramework) -> list[int]:
-    """The arguments IN in the grounded labelling, in index order."""
-    label = grounded_labelling(af)
-    return [a for a in range(af.n) if label[a] == IN]

@@ -41,13 +41,6 @@ STATEMENT_STYLE = "bold cyan"
 ARGUMENT_STYLE = "bold magenta"
 
 
-def label_mark(label: str) -> Text:
-    from rich.text import Text
-
-    mark, style = LABEL_MARKS.get(label, (label, ""))
-    return Text(mark, style=style)
-
-
 def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]]:
     """One entry of a tree as (text, style) pieces: relation mark, id, text, tags, label,
     and (``details``) the quote.  :func:`node_line` styles them; :func:`node_text` is

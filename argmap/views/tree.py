@@ -38,7 +38,6 @@ _KIND_OF: dict[str, str] = {
 }
 ATTACK_KINDS = frozenset({"undercut", "attack", "contradiction", "contrary"})
 """Relation kinds (``ViewNode.relation``) that speak against the parent."""
-SUPPORT_KINDS = frozenset({"support", "entails", "premise"})
 _ORDER = {"premise": 0, "support": 1, "entails": 2, "attack": 3, "undercut": 4, "contrary": 5, "contradiction": 6}
 
 
