@@ -10,7 +10,7 @@ The examples below use this small map:
 >>> import argmap
 >>> amap, _ = argmap.loads('''
 ... [Thesis]: We should act.
-...   <- <Main>
+...   + <Main>
 ...   - <Objection>: It costs too much.
 ...     - [Rebuttal]: It pays for itself.
 ...
@@ -294,3 +294,65 @@ def _nothing_matches(amap: ArgumentMap, text: str) -> ClaimError:
     if shown:
         message += "; did you mean " + ", ".join(shown) + "?"
     return ClaimError(message, shown)
+
+
+def find(amap: ArgumentMap, text: str) -> list[str]:
+    """Statements and arguments whose title, text, tags or quote contain ``text`` (any case).
+
+    >>> find(amap, "PAYS")
+    ['[Rebuttal]']
+    """
+    wanted = text.strip().lower()
+    found: list[str] = []
+    for title, statement in amap.statements.items():
+        haystack = [title, *statement.texts, *(f"#{t}" for t in statement.tags)]
+        quote = statement.data.get("quote")
+        if isinstance(quote, str):
+            haystack.append(quote)
+        if any(wanted in h.lower() for h in haystack):
+            found.append(statement.node)
+    for title, argument in amap.arguments.items():
+        haystack = [title, *argument.descriptions, *(f"#{t}" for t in argument.tags)]
+        if any(wanted in h.lower() for h in haystack):
+            found.append(argument.node)
+    return found
+
+
+def claims(
+    amap: ArgumentMap,
+    premises: bool = False,
+    conclusions: bool = False,
+    arguments: bool = False,
+    tag: str | None = None,
+) -> list[str]:
+    """The claims of one kind, or all statements and arguments when no kind is asked for.
+
+    * ``premises``: statements that are a premise of some argument;
+    * ``conclusions``: statements that some argument concludes or something supports;
+    * ``arguments``: the arguments;
+    * ``tag``: only those carrying ``#tag`` (combines with the others).
+
+    Several kinds together give their union, in document order.
+
+    >>> claims(amap, premises=True)
+    ['[P1]', '[P2]']
+    """
+    graph = amap.graph
+    nodes: list[str] = []
+    any_kind = premises or conclusions or arguments
+    if premises or conclusions or not any_kind:
+        for statement in amap.statements.values():
+            node = statement.node
+            if not any_kind:
+                nodes.append(node)
+                continue
+            is_premise = premises and any(True for _ in amap.outgoing(node, RelationType.PREMISE_OF))
+            is_conclusion = conclusions and any(True for _ in amap.incoming(node, *POSITIVE))
+            if is_premise or is_conclusion:
+                nodes.append(node)
+    if arguments or not any_kind:
+        nodes.extend(a.node for a in amap.arguments.values())
+    if tag is not None:
+        wanted = tag.lstrip("#").lower()
+        nodes = [n for n in nodes if wanted in {t.lower() for t in amap.record(n).tags}]
+    return [n for n in nodes if n in graph]
