@@ -149,3 +149,15 @@ def closest(name: str, candidates: Sequence[str], n: int = 1) -> list[str]:
     lowered = {c.lower(): c for c in candidates}
     matches = difflib.get_close_matches(name.lower(), list(lowered), n=n, cutoff=0.6)
     return [lowered[m] for m in matches]
+
+
+def diagnostics_record(files: Sequence[str], diagnostics: Sequence[Diagnostic]) -> dict[str, Any]:
+    """What ``validate --json`` prints (``argmap:diagnostics``): the files read, every diagnostic, the counts."""
+    from argmap.schemas import stamped
+
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for d in diagnostics:
+        counts[d.severity.value] += 1
+    return stamped(
+        "diagnostics", {"files": list(files), "diagnostics": [d.to_dict() for d in diagnostics], "counts": counts}
+    )

@@ -187,7 +187,7 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
 def test_find(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "find", "monitor", "-m", str(SMALL), "--json")
     assert code == 0
-    assert [n["id"] for n in json.loads(out)] == ["[Monitors]", "<Monitoring works>"]
+    assert [n["id"] for n in json.loads(out)["claims"]] == ["[Monitors]", "<Monitoring works>"]
     code, out, err = run(capsys, "find", "zebra", "-m", str(SMALL))
     assert code == 1 and out == "" and "no claim contains" in err
 
@@ -195,7 +195,7 @@ def test_find(capsys: pytest.CaptureFixture[str]) -> None:
 def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", "--premises", "-m", str(SMALL), "--json")
     assert code == 0
-    assert [n["id"] for n in json.loads(out)] == ["[Violence]", "[Stops]"]
+    assert [n["id"] for n in json.loads(out)["claims"]] == ["[Violence]", "[Stops]"]
     code, out, _ = run(capsys, "list", "--arguments", "--tag", "prediction", "-m", str(SMALL))
     assert "<Monitoring works>: Past monitoring" in out.splitlines()[0]
     assert out.split()[0] == "25"  # the line it is defined on
@@ -221,7 +221,7 @@ def test_validate_errors_json_github(capsys: pytest.CaptureFixture[str], tmp_pat
     bad.write_text("[A]: a.\n  + [Aa]\n  + [B]: b.\n    + [A]\n", "utf-8")
     code, out, _ = run(capsys, "validate", str(bad), str(SMALL), "--format", "json")
     assert code == 2
-    found = json.loads(out)
+    found = json.loads(out)["diagnostics"]
     assert {d["file"] for d in found} == {str(bad), str(SMALL)}
     assert any(d["severity"] == "error" for d in found)
     code, out, _ = run(capsys, "validate", str(bad), "--format", "github")
@@ -240,7 +240,7 @@ def test_validate_source(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> 
     source = tmp_path / "oped.txt"
     source.write_text("Talks began in Geneva.\n\nNothing else.\n", "utf-8")
     code, out, _ = run(capsys, "validate", str(SMALL), "--source", str(source), "--format", "json")
-    codes = {d["code"] for d in json.loads(out)}
+    codes = {d["code"] for d in json.loads(out)["diagnostics"]}
     assert codes - {"AM203", "AM204"}, "the provenance check found nothing wrong with made-up quotes"
     code, _, err = run(capsys, "validate", str(SMALL), "--source", str(tmp_path / "missing.txt"))
     assert code == 2
@@ -252,7 +252,7 @@ def test_rules(capsys: pytest.CaptureFixture[str]) -> None:
 
     code, out, _ = run(capsys, "rules", "--json")
     assert code == 0
-    assert [r["code"] for r in json.loads(out)] == list(registered())
+    assert [r["code"] for r in json.loads(out)["rules"]] == list(registered())
     code, out, _ = run(capsys, "rules", "am201")
     assert code == 0 and out.startswith("AM201 circular-support (error)")
     assert registered()["AM201"].explanation.split()[0] in out

@@ -32,7 +32,7 @@ from argmap.cli.common import (
     read_map,
 )
 from argmap.cli.output import OUT
-from argmap.diagnostics import Diagnostic, Severity, format_diagnostic, format_github
+from argmap.diagnostics import Diagnostic, Severity, diagnostics_record, format_diagnostic, format_github
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -179,12 +179,12 @@ def find(
 
     Example: argmap find "monitor"
     """
-    from argmap.views.listing import find_claims
+    from argmap.views.listing import claims_record, find_claims
 
     amap = open_map(map_source(map_path, file), from_format).amap
     found = find_claims(amap, text)
     if as_json:
-        print_json([n.to_dict() for n in found])
+        print_json(claims_record(found))
     elif found:
         print_list(found)
     if not found:
@@ -212,12 +212,12 @@ def list_(
 
     Example: argmap list --premises --tag implicit
     """
-    from argmap.views.listing import list_claims
+    from argmap.views.listing import claims_record, list_claims
 
     amap = open_map(map_source(map_path, file), from_format).amap
     found = list_claims(amap, premises, conclusions, arguments, tag)
     if as_json:
-        print_json([n.to_dict() for n in found])
+        print_json(claims_record(found))
         return
     print_list(found)
 
@@ -249,6 +249,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings (and no errors).")] = False,
     map_path: MapOption = None,
     from_format: FromOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Check maps and print every problem like a compiler: file:line:col, code, the line, a caret.
 
@@ -269,7 +270,10 @@ def validate(
             fail(f"--source {source}: no such file")
         except (OSError, UnicodeDecodeError) as error:
             fail(f"--source {source}: cannot read it ({type(error).__name__})")
+    if as_json:
+        output_format = DiagnosticFormat.json
     all_diagnostics: list[Diagnostic] = []
+    names: list[str] = []
     for target in targets:
         if target is None and not _default_exists():
             fail("the shipped map is missing; pass a PATH")
@@ -278,6 +282,7 @@ def validate(
         if source is not None and source_text is not None and not any(d.code in FATAL_CODES for d in diagnostics):
             diagnostics += _provenance(loaded.amap, source_text, str(source))
         all_diagnostics += diagnostics
+        names.append(loaded.amap.source_name)
         if output_format is DiagnosticFormat.text:
             for d in diagnostics:
                 OUT.render(_coloured(format_diagnostic(d, loaded.text)), soft_wrap=True)
@@ -290,7 +295,7 @@ def validate(
             for d in diagnostics:
                 OUT.text(format_github(d))
     if output_format is DiagnosticFormat.json:
-        print_json([d.to_dict() for d in all_diagnostics])
+        print_json(diagnostics_record(names, all_diagnostics))
     raise typer.Exit(exit_status(all_diagnostics, strict))
 
 
@@ -344,7 +349,7 @@ def rules(
     Example: argmap rules AM201
     """
     from argmap.rules import registered
-    from argmap.views.rules import rule_explanation, rule_record, rules_table
+    from argmap.views.rules import rule_explanation, rules_record, rules_table
 
     selected = list(registered().values())
     if code is not None:
@@ -353,13 +358,38 @@ def rules(
         if not selected:
             fail(f"no rule {code}; argmap rules lists them all")
     if as_json:
-        print_json([rule_record(r) for r in selected])
+        print_json(rules_record(selected))
         return
     if code is not None:
         for r in selected:
             OUT.render(rule_explanation(r))
         return
     OUT.render(rules_table(selected))
+
+
+@app.command()
+def schema(
+    name: Annotated[str | None, typer.Argument(help="Print this shape's JSON Schema.", show_default=False)] = None,
+) -> None:
+    """List the shapes of the JSON that --json prints, or print one as a JSON Schema document.
+
+    Every --json output is one object whose "schema" field names its shape and version.
+
+    Example: argmap schema tree
+    """
+    from argmap import schemas
+
+    if name is None:
+        users: dict[str, list[str]] = {}
+        for command, shape in schemas.COMMANDS.items():
+            users.setdefault(shape, []).append(command)
+        width = max(len(n) for n in schemas.names())
+        OUT.lines(f"{n:<{width}}  {schemas.schema_id(n)}  ({', '.join(users.get(n, []))})" for n in schemas.names())
+        return
+    try:
+        OUT.json(schemas.schema(name))
+    except KeyError:
+        fail(f"no shape '{name}'; argmap schema lists them")
 
 
 class RenderFormat(StrEnum):

@@ -23,6 +23,7 @@ from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
 from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
+from argmap.schemas import stamped
 
 ToOption = Annotated[
     str | None,
@@ -104,14 +105,17 @@ def convert(
     _emit(_render(amap, out_format), target)
     if as_json:
         print_json(
-            {
-                "input": source,
-                "output": target,
-                "to": out_format,
-                "statements": len(amap.statements),
-                "arguments": len(amap.arguments),
-                "warnings": [d.to_dict() for d in diagnostics],
-            }
+            stamped(
+                "conversion",
+                {
+                    "input": source,
+                    "output": target,
+                    "to": out_format,
+                    "statements": len(amap.statements),
+                    "arguments": len(amap.arguments),
+                    "warnings": [d.to_dict() for d in diagnostics],
+                },
+            )
         )
     elif target != "-":
         size = f"{len(amap.statements)} statements, {len(amap.arguments)} arguments"

@@ -7,6 +7,7 @@ from enum import StrEnum
 from typing import Any
 
 from argmap.model import ArgumentMap
+from argmap.schemas import stamped
 from argmap.semantics.direct import grounded_claim_labels
 from argmap.semantics.framework import ArgumentationFramework
 from argmap.semantics.grounded import IN, OUT, UNDEC, grounded_labelling
@@ -128,7 +129,7 @@ class Evaluation:
             out["credulous"] = sorted(n for n, ok in self.credulous.items() if ok)
             out["sceptical"] = sorted(n for n, ok in self.sceptical.items() if ok)
             out["exhaustive"] = self.exhaustive
-        return out
+        return stamped("evaluation", out)
 
 
 def evaluate(amap: ArgumentMap, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT) -> Evaluation:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from itertools import product
 from typing import Any
 
+from argmap.schemas import stamped
 from argmap.semantics.evaluation import FrameworkResult, Label
 from argmap.semantics.framework import ArgumentationFramework
 from argmap.semantics.whatif import Change
@@ -47,7 +48,7 @@ class FrameworkReport:
                 sceptical=self.sceptical,
                 exhaustive=self.exhaustive,
             )
-        return data
+        return stamped("framework-evaluation", data)
 
 
 def framework_report(af: ArgumentationFramework, result: FrameworkResult) -> FrameworkReport:
@@ -89,12 +90,15 @@ class WhatIfReport:
         return " and ".join(parts)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "semantics": self.semantics,
-            "reject": self.rejected,
-            "accept": self.accepted,
-            "changes": [{"claim": c.node, "before": c.before.value, "after": c.after.value} for c in self.changes],
-        }
+        return stamped(
+            "what-if",
+            {
+                "semantics": self.semantics,
+                "reject": self.rejected,
+                "accept": self.accepted,
+                "changes": [{"claim": c.node, "before": c.before.value, "after": c.after.value} for c in self.changes],
+            },
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +126,16 @@ class CruxReport:
         return product_groups(self.sets)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "claim": self.claim,
-            "label": self.label.value,
-            "max_size": self.max_size,
-            "cruxes": [list(c) for c in self.sets],
-            "groups": self.factors(),
-        }
+        return stamped(
+            "cruxes",
+            {
+                "claim": self.claim,
+                "label": self.label.value,
+                "max_size": self.max_size,
+                "cruxes": [list(c) for c in self.sets],
+                "groups": self.factors(),
+            },
+        )
 
 
 def product_groups(sets: Sequence[tuple[str, ...]]) -> list[list[str]] | None:

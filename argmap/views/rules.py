@@ -10,6 +10,7 @@ from rich.text import Text
 
 from argmap.diagnostics import Severity
 from argmap.rules.registry import Rule
+from argmap.schemas import stamped
 
 
 def rule_record(rule: Rule) -> dict[str, Any]:
@@ -50,3 +51,8 @@ def rule_explanation(rule: Rule) -> RenderableType:
     if rule.explanation:
         parts += [Text(""), Text(rule.explanation, no_wrap=True, overflow="ignore")]  # already laid out in lines
     return Group(*parts)
+
+
+def rules_record(rules: list[Rule]) -> dict[str, Any]:
+    """The rules as JSON (``argmap:rules``)."""
+    return stamped("rules", {"rules": [rule_record(r) for r in rules]})

@@ -23,6 +23,7 @@ from typing import Any
 from argmap._gc import paused_gc
 from argmap.model import NO_DATA, ArgumentMap, RelationType, Statement
 from argmap.queries import starting_points
+from argmap.schemas import stamped
 
 # How a child relates to its parent in a view, strongest first: the first kind an
 # edge carries decides how it is drawn.
@@ -96,6 +97,22 @@ class ViewNode:
         }
         if self.number is not None:
             out["number"] = self.number
+        out.update(self.claim_dict(head=False))
+        if self.repeated:
+            out["repeated"] = True
+        if self.truncated:
+            out["truncated"] = True
+        if not self.expanded:
+            out["expanded"] = False
+        return out
+
+    def claim_dict(self, head: bool = True) -> dict[str, Any]:
+        """The node as an entry of a flat list (``argmap:claims``): no tree-only fields."""
+        out: dict[str, Any] = (
+            {"id": self.id, "kind": self.kind, "title": self.title, "text": self.text, "tags": list(self.tags)}
+            if head
+            else {}
+        )
         if self.label is not None:
             out["label"] = self.label
         if self.quote is not None:
@@ -106,12 +123,6 @@ class ViewNode:
             out["implicit"] = True
         if self.location is not None:
             out["location"] = self.location
-        if self.repeated:
-            out["repeated"] = True
-        if self.truncated:
-            out["truncated"] = True
-        if not self.expanded:
-            out["expanded"] = False
         return out
 
     def walk(self) -> list[ViewNode]:
@@ -136,12 +147,15 @@ class TreeView:
     depth: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "map": self.title,
-            "view": self.command,
-            "depth": self.depth,
-            "roots": [r.to_dict() for r in self.roots],
-        }
+        return stamped(
+            "tree",
+            {
+                "map": self.title,
+                "view": self.command,
+                "depth": self.depth,
+                "roots": [r.to_dict() for r in self.roots],
+            },
+        )
 
 
 NodeFacts = tuple[str, str, str, tuple[str, ...], str | None, Any, bool, str | None]
