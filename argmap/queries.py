@@ -227,11 +227,11 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-class ClaimError(LookupError):
-    """A claim named by a user that names nothing, or more than one thing.
+class Unresolved(LookupError):
+    """A name given by a user (a claim, a tag, a section) that names nothing, or more than one thing.
 
-    ``candidates`` holds the node ids it could mean (ambiguous) or the closest titles
-    (nothing matched)."""
+    ``candidates`` holds what it could mean (ambiguous), or the closest names or all
+    there are (nothing matched)."""
 
     def __init__(self, message: str, candidates: list[str], ambiguous: bool = False) -> None:
         super().__init__(message)
@@ -241,14 +241,14 @@ class ClaimError(LookupError):
 
 def resolve_claim(amap: ArgumentMap, claim: str) -> str:
     """The node id a user means: ``[Title]``, ``<Title>``, a bare title (any case), or a
-    unique case-insensitive piece of a title or text.  Raises :class:`ClaimError`.
+    unique case-insensitive piece of a title or text.  Raises :class:`Unresolved`.
 
     >>> resolve_claim(amap, "thesis"), resolve_claim(amap, "costs too")
     ('[Thesis]', '<Objection>')
     >>> resolve_claim(amap, "[Thesys]")
     Traceback (most recent call last):
       ...
-    argmap.queries.ClaimError: no claim matches 'Thesys'; did you mean [Thesis]?
+    argmap.queries.Unresolved: no claim matches 'Thesys'; did you mean [Thesis]?
     """
     text = claim.strip()
     if text.startswith("[") and text.endswith("]"):
@@ -260,7 +260,7 @@ def resolve_claim(amap: ArgumentMap, claim: str) -> str:
             return text
         raise _nothing_matches(amap, text[1:-1])
     if not text:
-        raise ClaimError("the claim is empty", [])
+        raise Unresolved("the claim is empty", [])
     if text in amap.statements:
         return f"[{text}]"
     if text in amap.arguments:
@@ -280,11 +280,11 @@ def resolve_claim(amap: ArgumentMap, claim: str) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise ClaimError(f"'{claim}' is ambiguous: it matches {len(found)} claims", found, ambiguous=True)
+        raise Unresolved(f"'{claim}' is ambiguous: it matches {len(found)} claims", found, ambiguous=True)
     raise _nothing_matches(amap, text)
 
 
-def _nothing_matches(amap: ArgumentMap, text: str) -> ClaimError:
+def _nothing_matches(amap: ArgumentMap, text: str) -> Unresolved:
     from argmap.diagnostics import closest
 
     titles = list(amap.statements) + list(amap.arguments)
@@ -293,7 +293,7 @@ def _nothing_matches(amap: ArgumentMap, text: str) -> ClaimError:
     message = f"no claim matches '{text}'"
     if shown:
         message += "; did you mean " + ", ".join(shown) + "?"
-    return ClaimError(message, shown)
+    return Unresolved(message, shown)
 
 
 def find(amap: ArgumentMap, text: str) -> list[str]:
@@ -356,3 +356,57 @@ def claims(
         wanted = tag.lstrip("#").lower()
         nodes = [n for n in nodes if wanted in {t.lower() for t in amap.record(n).tags}]
     return [n for n in nodes if n in graph]
+
+
+def tags(amap: ArgumentMap) -> list[str]:
+    """Every tag of the map's statements and arguments, in order of first use.
+
+    >>> tags(argmap.loads("[A]: a #x #(two words)\\n  + [B]: b #x")[0])
+    ['x', 'two words']
+    """
+    found: dict[str, None] = {}
+    for statement in amap.statements.values():
+        for member in statement.members:
+            found.update(dict.fromkeys(member.tags))
+    for argument in amap.arguments.values():
+        for argument_member in argument.members:
+            found.update(dict.fromkeys(argument_member.tags))
+    return list(found)
+
+
+def resolve_tag(amap: ArgumentMap, tag: str) -> str:
+    """The tag a user means: the tag itself (with or without ``#``, any case) or a unique
+    piece of one.  Raises :class:`Unresolved` listing the map's tags.
+
+    >>> resolve_tag(argmap.loads("[A]: a #prediction #opposed")[0], "PRED")
+    'prediction'
+    """
+    return _resolve_name(tag.strip().lstrip("#"), tags(amap), "tag", "#")
+
+
+def resolve_section(amap: ArgumentMap, section: str) -> str:
+    """The title of the section a user means: its title or id (any case) or a unique piece
+    of a title.  Raises :class:`Unresolved` listing the map's sections."""
+    titles = list(dict.fromkeys(s.title for s in amap.sections.values()))
+    wanted = section.strip()
+    for s in amap.sections.values():
+        if wanted.lower() == s.id.lower():
+            return s.title
+    return _resolve_name(wanted, titles, "section", "")
+
+
+def _resolve_name(wanted: str, names: list[str], kind: str, mark: str) -> str:
+    lowered = wanted.lower()
+    exact = [n for n in names if n.lower() == lowered]
+    if len(exact) == 1:
+        return exact[0]
+    found = [n for n in names if lowered in n.lower()]
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise Unresolved(
+            f"'{wanted}' is ambiguous: it matches {len(found)} {kind}s", [mark + n for n in found], ambiguous=True
+        )
+    shown = ", ".join(mark + n for n in names[:30]) + (", ..." if len(names) > 30 else "")
+    listing = f"; the map has {shown}" if names else f"; the map has no {kind}s"
+    raise Unresolved(f"no {kind} matches '{wanted}'{listing}", [mark + n for n in names])

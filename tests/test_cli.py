@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
@@ -85,10 +86,26 @@ def _walk(nodes: list[dict[str, object]]) -> list[dict[str, object]]:
     return found
 
 
-def test_show_tag_without_matches_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+def test_show_unknown_tag_or_section_lists_what_exists(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "show", "-m", str(SMALL), "--tag", "nothing")
-    assert code == 1
+    assert code == 2
     one_line_error(err)
+    assert "no tag matches 'nothing'; the map has #" in err
+    code, _, err = run(capsys, "show", "-m", str(SMALL), "--section", "nowhere")
+    assert code == 2 and "no section matches 'nowhere'" in err
+
+
+def test_show_tag_and_section_by_a_unique_piece(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", "--tag", "PREDICT", "--no-labels")
+    assert code == 0 and "#prediction" in out
+    code, out, _ = run(capsys, "show", "--section", "thesis", "--no-labels")
+    assert code == 0 and "[Only temporary]" in out
+
+
+def test_empty_input_says_the_map_is_empty(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    code, _, err = run(capsys, "show", "-m", "-")
+    assert code == 1 and "holds no map" in err
 
 
 def test_why_text_and_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -319,11 +336,29 @@ def test_completion_offers_titles(monkeypatch: pytest.MonkeyPatch) -> None:
 
     ctx = typer.Context(typer.main.get_command(__import__("argmap.cli", fromlist=["app"]).app))
     ctx.params["map_path"] = str(SMALL)
-    assert complete_claim(ctx, "Mon") == ["Monitors", "Monitoring works"]
-    assert complete_claim(ctx, "[viol") == ["Violence"]
-    assert complete_claim(ctx, "deaths") == ["Fewer deaths"]
+    # Any case, as claims are looked up; the rest escaped so that the title is one shell word.
+    assert complete_claim(ctx, "Mon") == ["Monitors", "Monitoring\\ works"]
+    assert complete_claim(ctx, "fewer") == ["fewer\\ deaths"]
     ctx.params["map_path"] = "/no/such/file"
     assert complete_claim(ctx, "x") == []
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("argmap why sunk", ["sunk\\ costs"]),
+        ("argmap show --tag pred", ["prediction"]),
+        ("argmap eval --semantics pre", ["preferred"]),
+        ("argmap rules AM10", ["AM103", "AM104", "AM105", "AM106"]),
+    ],
+)
+def test_shell_completion_in_a_real_process(words: str, expected: list[str]) -> None:
+    env = {**_clean_env(), "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1)}
+    env["_ARGMAP_COMPLETE"] = "complete_bash"
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap"], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert done.stdout.splitlines() == expected, done.stderr
 
 
 def test_show_warns_when_part_of_the_map_was_not_understood(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -477,7 +512,7 @@ def test_the_program_ends_without_freeing_its_map_and_keeps_output_and_status() 
     for args, status in (
         (["show", "-m", str(SMALL), "--no-labels"], 0),
         (["why", "[Ceasefire]", "-m", str(SMALL), "--json"], 0),
-        (["show", "-m", str(SMALL), "--tag", "nothing"], 1),
+        (["find", "no such words anywhere", "-m", str(SMALL)], 1),
     ):
         fast, normal = (
             subprocess.run(

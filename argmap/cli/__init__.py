@@ -19,7 +19,9 @@ from argmap.cli import interchange as _interchange  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
 from argmap.cli.common import app, finish
 from argmap.cli.output import OUT
-from argmap.cli.typer_compat import plain_coercion
+from argmap.cli.typer_compat import hide_argument_types, plain_coercion
+
+hide_argument_types()
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -32,10 +34,13 @@ def main(argv: list[str] | None = None) -> None:
             # No screen is that big, and rich would fail to turn thousands of digits
             # into a number: an absurd size counts as none.
             del os.environ[variable]
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        args = ["--help"]  # the usage, as --help prints it, rather than a usage error
     try:
         with plain_coercion():
-            chosen = _app_for(sys.argv[1:] if argv is None else argv)
-            code = chosen(args=argv, prog_name="argmap", standalone_mode=False)
+            chosen = _app_for(args)
+            code = chosen(args=args, prog_name="argmap", standalone_mode=False)
     except TyperException as error:  # click's usage errors (typer bundles click)
         _die(_usage_message(error), int(getattr(error, "exit_code", 2)))
     except (typer.Abort, KeyboardInterrupt):

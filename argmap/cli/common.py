@@ -4,7 +4,9 @@ printing, and the one-line error that replaces every traceback."""
 from __future__ import annotations
 
 import os
+import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -66,9 +68,25 @@ MapOption = Annotated[
         metavar="PATH",
     ),
 ]
+
+
+def complete_claim_lazily(ctx: typer.Context, incomplete: str) -> list[str]:
+    """:func:`complete_claim`, defined below (annotations are read when typer builds the command)."""
+    return complete_claim(ctx, incomplete)
+
+
 MapArgument = Annotated[
     str | None,
-    typer.Argument(help="The map to read, as with --map.", metavar="[MAP]", show_default=False),
+    typer.Argument(help="The map to read, as with --map.", metavar="MAP", show_default=False),
+]
+ClaimArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The claim: [Title], <Title>, a title or a unique piece of its text (any case).",
+        metavar="CLAIM",
+        autocompletion=complete_claim_lazily,
+        show_default=False,
+    ),
 ]
 FromOption = Annotated[
     str | None,
@@ -192,6 +210,8 @@ def open_map(map_path: str | None, fmt: str | None = None) -> LoadedMap:
             where = f"{d.span}: " if d.span is not None else ""
             more = "" if d.code == AM000.code else " (argmap validate shows every problem)"
             fail(f"{where}{d.message}{more}")
+    if not loaded.amap.statements and not loaded.amap.arguments:
+        fail(f"{loaded.amap.source_name} holds no map: no statements and no arguments", 1)
     errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
     if errors:
         # The map is still shown, but never silently: part of the file was not understood.
@@ -231,13 +251,13 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
 
 
 def claim_or_fail(amap: ArgumentMap, claim: str) -> str:
-    """:func:`resolve_claim`, turning a :class:`ClaimError` into the error line (and the
+    """:func:`resolve_claim`, turning an :class:`~argmap.queries.Unresolved` into the error line (and the
     candidates of an ambiguous claim, one per line) and exit status 2."""
-    from argmap.queries import ClaimError, resolve_claim
+    from argmap.queries import Unresolved, resolve_claim
 
     try:
         return resolve_claim(amap, claim)
-    except ClaimError as error:
+    except Unresolved as error:
         message = str(error)
         if error.ambiguous:
             shown = error.candidates[:20]
@@ -250,17 +270,75 @@ def claim_or_fail(amap: ArgumentMap, claim: str) -> str:
         fail(message)
 
 
-def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion for CLAIM: the titles in the map given by ``--map`` (or the shipped one)."""
+def name_or_fail(resolve: Callable[[ArgumentMap, str], str], amap: ArgumentMap, name: str | None) -> str | None:
+    """A tag or section named on the command line, resolved (see :func:`argmap.queries.resolve_tag`), or None."""
+    from argmap.queries import Unresolved
+
+    if name is None:
+        return None
     try:
-        map_path = ctx.params.get("map_path")
-        path = Path(map_path) if isinstance(map_path, str) and map_path != "-" else default_map_path()
+        return resolve(amap, name)
+    except Unresolved as error:
+        fail(str(error))
+
+
+def _completion_map(ctx: typer.Context) -> ArgumentMap | None:
+    """The map a command line being completed names (``--map`` or MAP), or the shipped one; None if unreadable."""
+    try:
+        given = ctx.params.get("map_path") or ctx.params.get("file")
+        path = Path(given) if isinstance(given, str) and given != "-" else default_map_path()
         if not path.is_file():
-            return []
-        amap, _ = load(path, lint=False)  # no lint: completion must be quick
+            return None
+        return load(path, lint=False)[0]  # no lint: completion must be quick
     except Exception:
+        return None
+
+
+def completions(names: list[str], incomplete: str) -> list[str]:
+    """The names that start with ``incomplete``, in any case as lookups match, each as the
+    typed part followed by the rest of the name with the shell's special characters
+    escaped: ``argmap why sunk<TAB>`` becomes ``argmap why sunk\\ costs``, one word that
+    names the claim.  (typer keeps only completions that start with what was typed.)"""
+    lowered = incomplete.lower()
+    return [
+        incomplete + _SHELL_SPECIAL.sub(r"\\\g<0>", n[len(incomplete) :])
+        for n in names
+        if n.lower().startswith(lowered)
+    ]
+
+
+_SHELL_SPECIAL = re.compile(r"[\s'\"\\$`!&;()<>|*?\[\]#~{}]")
+
+
+def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for CLAIM: the titles of the map being read."""
+    amap = _completion_map(ctx)
+    if amap is None:
         return []
-    lowered = incomplete.lstrip("[<").lower()
-    titles = list(amap.statements) + list(amap.arguments)
-    starts = [t for t in titles if t.lower().startswith(lowered)]
-    return starts or [t for t in titles if lowered in t.lower()]
+    return completions(list(amap.statements) + list(amap.arguments), incomplete)
+
+
+def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for --tag: the tags of the map being read."""
+    from argmap.queries import tags
+
+    amap = _completion_map(ctx)
+    return [] if amap is None else completions(tags(amap), incomplete)
+
+
+def complete_section(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for --section: the section titles of the map being read."""
+    amap = _completion_map(ctx)
+    return [] if amap is None else completions(list(dict.fromkeys(s.title for s in amap.sections.values())), incomplete)
+
+
+def complete_semantics(incomplete: str) -> list[str]:
+    from argmap.semantics.evaluation import SEMANTICS
+
+    return completions(list(SEMANTICS), incomplete)
+
+
+def complete_rule(incomplete: str) -> list[str]:
+    from argmap.rules import registered
+
+    return completions(list(registered()), incomplete)

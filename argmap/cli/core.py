@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from argmap import queries
 from argmap.cli.common import (
     FATAL_CODES,
+    ClaimArgument,
     FromOption,
     JsonOption,
     MapArgument,
@@ -23,10 +25,14 @@ from argmap.cli.common import (
     app,
     claim_or_fail,
     complete_claim,
+    complete_rule,
+    complete_section,
+    complete_tag,
     fail,
     keep,
     labels_for,
     map_source,
+    name_or_fail,
     open_map,
     print_json,
     read_map,
@@ -61,10 +67,23 @@ def show(
     focus: FocusOption = None,
     depth: DepthOption = None,
     tag: Annotated[
-        str | None, typer.Option("--tag", "-t", help="Only claims tagged #T, with the paths down to them.")
+        str | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only claims tagged #TAG (or a unique piece of a tag), with the paths down to them.",
+            metavar="TAG",
+            autocompletion=complete_tag,
+        ),
     ] = None,
     section: Annotated[
-        str | None, typer.Option("--section", "-s", help="Only claims from the section (heading) S.")
+        str | None,
+        typer.Option(
+            "--section",
+            help="Only claims from this section (heading), or the one whose title holds this piece.",
+            metavar="SECTION",
+            autocompletion=complete_section,
+        ),
     ] = None,
     file: MapArgument = None,
     map_path: MapOption = None,
@@ -84,6 +103,8 @@ def show(
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
+    tag = name_or_fail(queries.resolve_tag, amap, tag)
+    section = name_or_fail(queries.resolve_section, amap, section)
     view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
     keep(view)
     if as_json:
@@ -130,15 +151,17 @@ def print_list(nodes: list[ViewNode]) -> None:
 
 @app.command()
 def why(
-    claim: Annotated[
-        str,
-        typer.Argument(
-            help="The claim: [Title], <Title>, a title or a unique piece of its text.",
-            autocompletion=complete_claim,
-            show_default=False,
+    claim: ClaimArgument,
+    depth: Annotated[
+        int | None,
+        typer.Option(
+            "--depth",
+            "-d",
+            min=0,
+            help="Go at most N steps down from CLAIM: a step is one reason, one premise or one argument.",
+            metavar="N",
         ),
-    ],
-    depth: DepthOption = None,
+    ] = None,
     file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -167,7 +190,9 @@ def why(
 
 @app.command()
 def find(
-    text: Annotated[str, typer.Argument(help="Text to look for (case-insensitive).", show_default=False)],
+    text: Annotated[
+        str, typer.Argument(help="Text to look for (case-insensitive).", show_default=False, metavar="TEXT")
+    ],
     file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -200,7 +225,16 @@ def list_(
         bool, typer.Option("--conclusions", help="Statements that arguments conclude or something supports.")
     ] = False,
     arguments: Annotated[bool, typer.Option("--arguments", help="The arguments.")] = False,
-    tag: Annotated[str | None, typer.Option("--tag", "-t", help="Only claims tagged #T.")] = None,
+    tag: Annotated[
+        str | None,
+        typer.Option(
+            "--tag",
+            "-t",
+            help="Only claims tagged #TAG (or a unique piece of a tag).",
+            metavar="TAG",
+            autocompletion=complete_tag,
+        ),
+    ] = None,
     file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
@@ -215,6 +249,7 @@ def list_(
     from argmap.views.listing import claims_record, list_claims
 
     amap = open_map(map_source(map_path, file), from_format).amap
+    tag = name_or_fail(queries.resolve_tag, amap, tag)
     found = list_claims(amap, premises, conclusions, arguments, tag)
     if as_json:
         print_json(claims_record(found))
@@ -232,7 +267,9 @@ class DiagnosticFormat(StrEnum):
 def validate(
     paths: Annotated[
         list[str] | None,
-        typer.Argument(help="Argdown files to check ('-' for standard input). Default: --map or the shipped map."),
+        typer.Argument(
+            help="Maps to check ('-' for standard input). Default: --map or the shipped map.", metavar="MAP..."
+        ),
     ] = None,
     source: Annotated[
         Path | None,
@@ -244,7 +281,9 @@ def validate(
     ] = None,
     output_format: Annotated[
         DiagnosticFormat,
-        typer.Option("--format", help="text (like a compiler), json, or github (Actions annotations)."),
+        typer.Option(
+            "--format", help="text (like a compiler), json, or github (Actions annotations).", metavar="FORMAT"
+        ),
     ] = DiagnosticFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when there are warnings (and no errors).")] = False,
     map_path: MapOption = None,
@@ -341,7 +380,15 @@ def _provenance(amap: ArgumentMap, source_text: str, source_name: str) -> list[D
 
 @app.command()
 def rules(
-    code: Annotated[str | None, typer.Argument(help="Explain only this rule (e.g. AM103).", show_default=False)] = None,
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="Explain only this rule (e.g. AM103).",
+            show_default=False,
+            metavar="CODE",
+            autocompletion=complete_rule,
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """List the lint rules with their codes, severities and explanations.
@@ -369,7 +416,9 @@ def rules(
 
 @app.command()
 def schema(
-    name: Annotated[str | None, typer.Argument(help="Print this shape's JSON Schema.", show_default=False)] = None,
+    name: Annotated[
+        str | None, typer.Argument(help="Print this shape's JSON Schema.", show_default=False, metavar="NAME")
+    ] = None,
 ) -> None:
     """List the shapes of the JSON that --json prints, or print one as a JSON Schema document.
 
@@ -414,12 +463,17 @@ def render(
     ] = None,
     output_format: Annotated[
         RenderFormat | None,
-        typer.Option("--format", help="svg, png, pdf or dot. Default: from OUT's extension, else svg."),
+        typer.Option(
+            "--format", help="svg, png, pdf or dot. Default: from OUT's extension, else svg.", metavar="FORMAT"
+        ),
     ] = None,
     focus: FocusOption = None,
     depth: DepthOption = None,
     rankdir: Annotated[
-        RankDir, typer.Option("--rankdir", help="Direction of the drawing: TB (conclusions on top) or LR.")
+        RankDir,
+        typer.Option(
+            "--rankdir", help="Direction of the drawing: TB (conclusions on top), LR, BT or RL.", metavar="DIR"
+        ),
     ] = RankDir.TB,
     force: Annotated[bool, typer.Option("--force", help="Lay out a map even when it is very large (slow).")] = False,
     file: MapArgument = None,

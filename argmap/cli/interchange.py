@@ -27,7 +27,9 @@ from argmap.schemas import stamped
 
 ToOption = Annotated[
     str | None,
-    typer.Option("--to", "-t", help=f"Output format ({', '.join(WRITE_FORMATS)}); default: from the extension."),
+    typer.Option(
+        "--to", help=f"Output format ({', '.join(WRITE_FORMATS)}); default: from the extension.", metavar="FORMAT"
+    ),
 ]
 
 
@@ -71,8 +73,12 @@ def _render(amap: ArgumentMap, fmt: str) -> str:
 
 @app.command()
 def convert(
-    source: Annotated[str, typer.Argument(help="The map to read ('-' for standard input).", show_default=False)],
-    target: Annotated[str, typer.Argument(help="The file to write ('-' for standard output).", show_default=False)],
+    source: Annotated[
+        str, typer.Argument(help="The map to read ('-' for standard input).", show_default=False, metavar="SOURCE")
+    ],
+    target: Annotated[
+        str, typer.Argument(help="The file to write ('-' for standard output).", show_default=False, metavar="TARGET")
+    ],
     from_format: FromOption = None,
     to_format: ToOption = None,
     as_json: JsonOption = False,
@@ -125,10 +131,12 @@ def convert(
 @app.command()
 def export(
     to_format: Annotated[
-        str, typer.Option("--to", "-t", help=f"Output format: {', '.join(WRITE_FORMATS)}.", show_default=False)
+        str,
+        typer.Option("--to", help=f"Output format: {', '.join(WRITE_FORMATS)}.", show_default=False, metavar="FORMAT"),
     ],
     output: Annotated[
-        str | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.")
+        str | None,
+        typer.Option("--output", "-o", help="Write to this file instead of standard output.", metavar="FILE"),
     ] = None,
     file: MapArgument = None,
     map_path: MapOption = None,
@@ -189,7 +197,9 @@ def _emit(text: str, target: str | None) -> None:
 
 @app.command()
 def fmt(
-    files: Annotated[list[Path], typer.Argument(help="Argdown files to format in place.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Argdown files to format in place.", show_default=False, metavar="FILE...")
+    ],
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not formatted.")] = False,
     as_json: JsonOption = False,
 ) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from argmap.cli.common import (
+    ClaimArgument,
     FromOption,
     JsonOption,
     MapArgument,
@@ -16,6 +17,7 @@ from argmap.cli.common import (
     app,
     claim_or_fail,
     complete_claim,
+    complete_semantics,
     fail,
     map_source,
     open_map,
@@ -33,6 +35,7 @@ SemanticsOption = Annotated[
         "-s",
         help="grounded (one labelling, the sceptical default), complete, preferred or stable.",
         metavar="NAME",
+        autocompletion=complete_semantics,
     ),
 ]
 MAX_CRUX_TRIES = 2_000_000
@@ -81,7 +84,9 @@ def eval_command(
     as_json: JsonOption = False,
     limit: Annotated[
         int,
-        typer.Option("--limit", min=0, help="Stop after this many extensions (0: all). Credulous stays exact."),
+        typer.Option(
+            "--limit", min=0, help="Stop after this many extensions (0: all). Credulous stays exact.", metavar="N"
+        ),
     ] = 1000,
     summary: Annotated[
         bool, typer.Option("--summary", help="Only print how many claims are IN, OUT and UNDEC.")
@@ -149,13 +154,18 @@ def what_if_command(
             "--reject",
             "-r",
             help="Deny this claim (repeatable): title, [Title], <Title> or unique text.",
+            metavar="CLAIM",
             autocompletion=complete_claim,
         ),
     ] = None,
     accept: Annotated[
         list[str] | None,
         typer.Option(
-            "--accept", "-a", help="Grant this claim whatever attacks it (repeatable).", autocompletion=complete_claim
+            "--accept",
+            "-a",
+            help="Grant this claim whatever attacks it (repeatable).",
+            metavar="CLAIM",
+            autocompletion=complete_claim,
         ),
     ] = None,
     file: MapArgument = None,
@@ -191,18 +201,19 @@ def what_if_command(
 
 @app.command("cruxes")
 def cruxes_command(
-    claim: Annotated[
-        str,
-        typer.Argument(
-            help="The claim: title, [Title], <Title> or a unique part of its text.", autocompletion=complete_claim
-        ),
-    ],
+    claim: ClaimArgument,
     file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
     max_size: Annotated[
         int,
-        typer.Option("--max-size", "-k", min=1, help="Largest set of premises to try (the search is exact up to it)."),
+        typer.Option(
+            "--max-size",
+            "-k",
+            min=1,
+            help="Largest set of premises to try (the search is exact up to it).",
+            metavar="K",
+        ),
     ] = 3,
     as_json: JsonOption = False,
 ) -> None:

@@ -95,3 +95,25 @@ def _plain_converters() -> Callable[[Any], Any]:
         return build_runtime_param(descriptor)
 
     return build
+
+
+def hide_argument_types() -> None:
+    """Help as POSIX tools write it: typer 0.29 writes every argument's annotation beside
+    its name (``claim <str>``, ``paths... <list[str]>``) and a required argument in braces
+    in the usage line (``{claim}``); here the metavar alone says what to give, and only an
+    optional argument is bracketed."""
+    try:
+        from typer.core import TyperArgument
+    except ImportError:
+        return
+    if callable(getattr(TyperArgument, "display_type", None)):
+        TyperArgument.display_type = lambda self, ctx: ""  # type: ignore[method-assign]
+    if callable(getattr(TyperArgument, "_usage_display_name", None)):
+
+        def usage_name(self: Any) -> str:
+            name = str(self.display_name_raw)
+            if self.nargs != 1 and not name.endswith("..."):
+                name += "..."
+            return name if self.required else f"[{name}]"
+
+        TyperArgument._usage_display_name = usage_name  # type: ignore[method-assign]
