@@ -28,8 +28,8 @@ app = typer.Typer(
     name="argmap",
     help=(
         "Argument maps in Argdown: show, question, validate and render them.\n\n"
-        "Every command reads the shipped map unless given --map FILE (or --map - for standard input).\n\n"
-        "Example: argmap why 'ceasefire' -m debate.argdown"
+        "Every command reads the shipped map unless given a MAP (or --map MAP; - is standard input).\n\n"
+        "Example: argmap why 'back to the table'"
     ),
     no_args_is_help=True,
     add_completion=True,
@@ -51,12 +51,21 @@ def _root(
         bool,
         typer.Option("--version", "-V", help="Print the version and exit.", callback=_version, is_eager=True),
     ] = False,
+    color: Annotated[
+        str,
+        typer.Option(
+            "--color",
+            help="Colour: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it), always or never.",
+            metavar="WHEN",
+        ),
+    ] = "auto",
 ) -> None:
-    """Argument maps in Argdown: show, question, validate and render them.
-
-    Every command reads the shipped map unless given --map FILE (or --map - for
-    standard input).  Example: argmap why ceasefire -m debate.argdown
-    """
+    """Argument maps in Argdown: show, question, validate and render them."""
+    # A plain string rather than an enum: typer converts enums with pydantic, whose import
+    # costs every command's start-up.
+    if color not in ("auto", "always", "never"):
+        raise typer.BadParameter(f"'{color}' is not auto, always or never", param_hint="--color")
+    OUT.color = color
 
 
 MapOption = Annotated[

@@ -96,7 +96,8 @@ def show(
     Supports are marked + (green), attacks - (red), undercuts _ (red), premises of
     an argument (1), (2)...; each claim carries its evaluation ✔ IN, ✘ OUT or ? UNDEC.
 
-    Example: argmap show --focus ceasefire --depth 2
+    \b
+    Example: argmap show --focus 'Back to the table' --depth 2
     """
     from argmap.views.tree import show_view
 
@@ -173,7 +174,8 @@ def why(
     Each step names the argument, its numbered premises with the quote and paragraph
     they come from, and the attacks met on the way.  #implicit premises are marked.
 
-    Example: argmap why "[Ceasefire]" --depth 3
+    \b
+    Example: argmap why 'No military solution' --depth 3
     """
     from argmap.views.tree import why_view
 
@@ -202,7 +204,8 @@ def find(
 
     Exits 1 when nothing matches, like grep.
 
-    Example: argmap find "monitor"
+    \b
+    Example: argmap find pentagon
     """
     from argmap.views.listing import claims_record, find_claims
 
@@ -244,6 +247,7 @@ def list_(
 
     Kinds combine: --premises --conclusions lists both.  --tag narrows any list.
 
+    \b
     Example: argmap list --premises --tag implicit
     """
     from argmap.views.listing import claims_record, list_claims
@@ -294,7 +298,8 @@ def validate(
 
     Exit status: 0 clean (warnings allowed), 1 warnings with --strict, 2 errors.
 
-    Example: argmap validate debate.argdown --strict --format github
+    \b
+    Example: argmap validate --strict
     """
     from rich.text import Text
 
@@ -328,7 +333,7 @@ def validate(
             errors = sum(1 for d in diagnostics if d.severity is Severity.ERROR)
             warnings = sum(1 for d in diagnostics if d.severity is Severity.WARNING)
             name = loaded.amap.source_name
-            verdict = "ok" if not diagnostics else f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            verdict = "ok" if not diagnostics else f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
             OUT.render(Text(f"{name}: {verdict}", style="bold red" if errors else ""), soft_wrap=True)
         elif output_format is DiagnosticFormat.github:
             for d in diagnostics:
@@ -342,10 +347,11 @@ def _coloured(report: str) -> Text:
     """A compiler-style diagnostic with its severity coloured (lines never re-wrapped)."""
     from rich.text import Text
 
+    from argmap.views import palette
+
     text = Text(report)
-    text.highlight_regex(r"\berror\[AM\d+\]", "bold red")
-    text.highlight_regex(r"\bwarning\[AM\d+\]", "bold yellow")
-    text.highlight_regex(r"\binfo\[AM\d+\]", "bold blue")
+    for severity, style in palette.SEVERITIES.items():
+        text.highlight_regex(rf"\b{severity}\[A[MF]\d+\]", style)
     text.highlight_regex(r"(?m)^ *\d* \| *\^+$", "bold")
     return text
 
@@ -363,10 +369,6 @@ def _default_exists() -> bool:
     from argmap.api import default_map_path
 
     return default_map_path().is_file()
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _provenance(amap: ArgumentMap, source_text: str, source_name: str) -> list[Diagnostic]:
@@ -393,6 +395,7 @@ def rules(
 ) -> None:
     """List the lint rules with their codes, severities and explanations.
 
+    \b
     Example: argmap rules AM201
     """
     from argmap.rules import registered
@@ -424,6 +427,7 @@ def schema(
 
     Every --json output is one object whose "schema" field names its shape and version.
 
+    \b
     Example: argmap schema tree
     """
     from argmap import schemas
@@ -487,12 +491,16 @@ def render(
     The file is replaced only once the new drawing is complete.  DOT output needs no
     layout; SVG, PNG and PDF use the Graphviz bundled with pygraphviz.
 
-    Example: argmap render -o map.png --focus ceasefire --depth 2
+    \b
+    Example: argmap render -o map.svg --focus 'Back to the table' --depth 2
     """
     from argmap.cli.process import captured_stderr
     from argmap.views.graphviz import RenderError, build_drawing, graphviz_notice, render_bytes, write_atomic
 
     fmt = _render_format(out, output_format)
+    to_stdout = out is None or str(out) == "-"
+    if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
+        fail(f"{fmt} is binary and standard output is a terminal; write a file with -o map.{fmt}, or pipe it")
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
@@ -502,12 +510,15 @@ def render(
     try:
         with captured_stderr() as messages:
             data, notice = render_bytes(drawing, fmt, force)
-        if out is None or str(out) == "-":
+        if to_stdout:
             OUT.binary(data)
         else:
+            assert out is not None
             write_atomic(out, data)
     except RenderError as error:
         fail(str(error))
+    if not to_stdout:
+        wrote(str(out), fmt, f"{plural(drawing.nodes, 'node')}, {plural(drawing.edges, 'edge')}")
     scaled, said = graphviz_notice(messages)
     for line in said:
         OUT.message(f"graphviz: {line}")
@@ -517,14 +528,18 @@ def render(
 
 
 def _render_format(out: Path | None, given: RenderFormat | None) -> str:
-    if given is not None:
-        return given.value
+    """The format to draw in: ``--format``, else the file's extension, else svg; the two must agree."""
+    implied: str | None = None
     if out is not None and str(out) != "-":
         suffix = out.suffix.lower().lstrip(".")
-        if suffix in {"gv"}:
-            return "dot"
-        if suffix in {f.value for f in RenderFormat}:
-            return suffix
-        if suffix:
+        if suffix == "gv":
+            implied = "dot"
+        elif suffix in {f.value for f in RenderFormat}:
+            implied = suffix
+        elif suffix and given is None:
             fail(f"cannot tell the format from '.{suffix}'; use --format svg|png|pdf|dot")
-    return "svg"
+    if given is not None:
+        if implied is not None and implied != given.value:
+            fail(f"--format {given.value} contradicts the file name {out} ({implied}); make them agree")
+        return given.value
+    return implied or "svg"

@@ -91,7 +91,8 @@ def convert(
     (.nodelink.json), Mermaid (.mmd) and DOT (.dot).  When the input has errors, the
     errors are printed and nothing is written (exit 1).
 
-    Example: argmap convert debate.aif.json debate.argdown
+    \b
+    Example: argmap export --to aif -o map.aif.json && argmap convert map.aif.json map.argdown
     """
     from argmap.interchange.formats import FormatError, check_format, format_of
 
@@ -146,7 +147,8 @@ def export(
 
     Refuses a map with errors (exit 1) rather than exporting half of it.
 
-    Example: argmap export --to argdown-json -m debate.argdown > debate.json
+    \b
+    Example: argmap export --to argdown-json > map.json
     """
     from argmap.api import default_map_path
     from argmap.interchange.formats import FormatError, check_format
@@ -214,7 +216,8 @@ def fmt(
     Refused: files with errors, and the rare comment that would move out of its order
     (the line is named).
 
-    Example: argmap fmt debate.argdown --check
+    \b
+    Example: argmap export --to argdown -o map.argdown && argmap fmt --check map.argdown
     """
     from argmap.api import loads
     from argmap.interchange.argdown_writer import first_lost_comment, format_argdown

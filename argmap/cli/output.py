@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 class Output:
     """Standard output and standard error, as argmap writes them."""
 
+    color: str = "auto"
+    """``auto`` (colour on a terminal, unless ``NO_COLOR`` is set or ``FORCE_COLOR``
+    asks for it anyway), ``always`` or ``never``: the ``--color`` option."""
+
     # -- results, on standard output ----------------------------------------
 
     def lines(self, lines: Iterable[str]) -> None:
@@ -98,6 +102,10 @@ class Output:
         the moment (a test runner swaps them between commands)."""
         from rich.console import Console
 
+        if self.color == "always":
+            return Console(highlight=False, soft_wrap=False, force_terminal=True)
+        if self.color == "never":
+            return Console(highlight=False, soft_wrap=False, color_system=None)
         return Console(highlight=False, soft_wrap=False)
 
     def plain_width(self) -> int | None:
@@ -110,6 +118,10 @@ class Output:
         ``TTY_COMPATIBLE``, or this is Jupyter; the width is ``COLUMNS``, else that of the
         first terminal among standard input, output and error, else 80.  Anything unusual
         (Windows, ``COLUMNS=0``) is left to rich."""
+        if self.color == "always":
+            return None
+        if self.color == "never":
+            return self._width()
         if sys.platform == "win32" or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
             return None
         if hasattr(builtins, "get_ipython"):
@@ -120,6 +132,9 @@ class Output:
                 return None
         except ValueError:  # a closed stream
             return None
+        return self._width()
+
+    def _width(self) -> int | None:
         columns = env_width()
         if columns is not None:
             return columns or None

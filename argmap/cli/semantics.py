@@ -98,9 +98,11 @@ def eval_command(
     stable and complete may have several extensions, and then every claim is also
     reported as accepted sceptically (in all), credulously (in some) or not at all.
 
-    Example: argmap eval -m debate.argdown --semantics preferred
+    \b
+    Example: argmap eval --semantics preferred
 
-    Example: argmap eval benchmarks/out/random-1000.af --summary
+    \b
+    Example: printf 'p af 3\\n1 2\\n2 3\\n' > tiny.af && argmap eval tiny.af
     """
     name = _check_semantics(semantics)
     if file is not None and map_path is not None:
@@ -176,7 +178,8 @@ def what_if_command(
 ) -> None:
     """Re-evaluate the map with premises rejected or accepted, and print only what changes.
 
-    Example: argmap what-if --reject 'no moderate opposition' -m debate.argdown
+    \b
+    Example: argmap what-if --reject 'No moderate opposition'
     """
     name = _check_semantics(semantics)
     if not reject and not accept:
@@ -219,7 +222,8 @@ def cruxes_command(
 ) -> None:
     """The smallest sets of premises whose rejection would leave CLAIM no longer accepted (grounded).
 
-    Example: argmap cruxes 'ceasefire' --max-size 2 -m debate.argdown
+    \b
+    Example: argmap cruxes 'Back to the table' --max-size 2
     """
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap

@@ -15,8 +15,6 @@ premises rejected or accepted.
 from __future__ import annotations
 
 from argmap.semantics.evaluation import (
-    ASCII_SYMBOLS,
-    COLOURS,
     SEMANTICS,
     SYMBOLS,
     Evaluation,
@@ -32,8 +30,6 @@ from argmap.semantics.translate import Translation, translate
 from argmap.semantics.whatif import Change, cruxes, what_if
 
 __all__ = [
-    "ASCII_SYMBOLS",
-    "COLOURS",
     "SEMANTICS",
     "SYMBOLS",
     "ArgumentationFramework",

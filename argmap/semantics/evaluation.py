@@ -31,9 +31,6 @@ _LABELS = {IN: Label.IN, OUT: Label.OUT, UNDEC: Label.UNDEC}
 
 SYMBOLS = {Label.IN: "✔", Label.OUT: "✘", Label.UNDEC: "?"}
 """One symbol per label, so labels read without colour: a tick stands, a cross falls, a question mark is open."""
-ASCII_SYMBOLS = {Label.IN: "+", Label.OUT: "x", Label.UNDEC: "?"}
-COLOURS = {Label.IN: "green", Label.OUT: "red", Label.UNDEC: "yellow"}
-"""Terminal colours; paired with :data:`SYMBOLS` and bold (IN) / dim (OUT), so greyscale still reads."""
 
 
 @dataclass(slots=True)

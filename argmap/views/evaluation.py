@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from argmap.model import ArgumentMap
-from argmap.semantics.evaluation import COLOURS, SYMBOLS, Evaluation, Label
+from argmap.semantics.evaluation import SYMBOLS, Evaluation, Label
 from argmap.semantics.report import CruxReport, FrameworkReport, WhatIfReport
+from argmap.views import palette
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -26,8 +27,7 @@ def mark(label: Label) -> Text:
 
 
 def _style(label: Label) -> str:
-    bold = " bold" if label is Label.IN else ""
-    return COLOURS[label] + bold
+    return palette.LABELS[label.value]
 
 
 def claim_text(amap: ArgumentMap, node: str) -> Text:
@@ -37,7 +37,7 @@ def claim_text(amap: ArgumentMap, node: str) -> Text:
     argument = amap.arguments.get(title) if node.startswith("<") else None
     raw = statement.text if statement is not None else argument.description if argument is not None else ""
     text = " ".join(raw.split())
-    shown = Text(node, style="bold")
+    shown = Text(node, style=palette.STATEMENT if node.startswith("[") else palette.ARGUMENT)
     if text and text != title:
         shown.append("  " + text)
     return shown
@@ -81,7 +81,7 @@ def evaluation_view(amap: ArgumentMap, evaluation: Evaluation, summary: bool = F
             Text(
                 "A claim is IN or OUT above when it is so in every extension, else UNDEC; "
                 "sceptical: IN in every extension, credulous: IN in some.",
-                style="dim",
+                style=palette.QUIET,
             )
         )
     return Group(*parts)

@@ -8,9 +8,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from argmap.diagnostics import Severity
 from argmap.rules.registry import Rule
 from argmap.schemas import stamped
+from argmap.views import palette
 
 
 def rule_record(rule: Rule) -> dict[str, Any]:
@@ -25,7 +25,7 @@ def rule_record(rule: Rule) -> dict[str, Any]:
 
 
 def _severity_style(rule: Rule) -> str:
-    return "red" if rule.severity is Severity.ERROR else "yellow"
+    return palette.SEVERITIES[rule.severity.value]
 
 
 def rules_table(rules: list[Rule]) -> RenderableType:
@@ -38,7 +38,7 @@ def rules_table(rules: list[Rule]) -> RenderableType:
         table.add_row(
             rule.code, Text(str(rule.severity), style=_severity_style(rule)), Text(f"{rule.name}: {rule.summary}")
         )
-    return Group(table, Text("argmap rules CODE explains one rule in full.", style="dim"))
+    return Group(table, Text("argmap rules CODE explains one rule in full.", style=palette.QUIET))
 
 
 def rule_explanation(rule: Rule) -> RenderableType:

@@ -3,9 +3,11 @@
 Every mark carries its meaning twice, as a symbol and as a colour, so the output
 reads the same with ``NO_COLOR``, piped into a file, or printed in greyscale:
 
-* relations: ``+`` support (green), ``-`` attack (red), ``_`` undercut (red),
-  ``><`` contradiction (red), ``(n)`` premise *n* of an argument (blue);
-* evaluation labels: ``✔ IN`` (green), ``✘ OUT`` (red), ``? UNDEC`` (yellow).
+* relations: ``+`` support, ``-`` attack, ``_`` undercut, ``><`` contradiction,
+  ``(n)`` premise *n* of an argument;
+* evaluation labels: ``✔ IN``, ``✘ OUT``, ``? UNDEC``
+
+(the colours are :mod:`argmap.views.palette`'s).
 
 Two renderers share the marks: :func:`render_tree` builds rich renderables (colour,
 for a terminal), :func:`tree_lines` plain lines with the same layout (for pipes,
@@ -18,27 +20,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from argmap.views import palette
 from argmap.views.tree import ATTACK_KINDS, TreeView, ViewNode, strip_tags
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
+    from rich.console import Console, ConsoleOptions, RenderableType
     from rich.text import Text
 
 LABEL_MARKS: dict[str, tuple[str, str]] = {
-    "IN": ("✔ IN", "bold green"),
-    "OUT": ("✘ OUT", "bold red"),
-    "UNDEC": ("? UNDEC", "bold yellow"),
+    "IN": ("✔ IN", palette.IN),
+    "OUT": ("✘ OUT", palette.OUT),
+    "UNDEC": ("? UNDEC", palette.UNDEC),
 }
 RELATION_MARKS: dict[str, tuple[str, str]] = {
-    "support": ("+", "bold green"),
-    "entails": ("+", "bold green"),
-    "attack": ("-", "bold red"),
-    "contrary": ("-", "bold red"),
-    "undercut": ("_", "bold red"),
-    "contradiction": ("><", "bold red"),
+    "support": ("+", palette.SUPPORT),
+    "entails": ("+", palette.SUPPORT),
+    "attack": ("-", palette.ATTACK),
+    "contrary": ("-", palette.ATTACK),
+    "undercut": ("_", palette.ATTACK),
+    "contradiction": ("><", palette.ATTACK),
 }
-STATEMENT_STYLE = "bold cyan"
-ARGUMENT_STYLE = "bold magenta"
+STATEMENT_STYLE = palette.STATEMENT
+ARGUMENT_STYLE = palette.ARGUMENT
 
 
 def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]]:
@@ -48,7 +51,7 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
     parts: list[tuple[str, str]] = []
     add = parts.append
     if node.relation == "premise":
-        add((f"({node.number})" if node.number is not None else "(premise)", "bold blue"))
+        add((f"({node.number})" if node.number is not None else "(premise)", palette.PREMISE))
         add((" ", ""))
     elif node.relation is not None:
         mark, style = RELATION_MARKS.get(node.relation, ("?", ""))
@@ -56,31 +59,31 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
         add((" ", ""))
     add((node.id, STATEMENT_STYLE if node.kind == "statement" else ARGUMENT_STYLE))
     if node.implicit:
-        add((" (implicit)", "italic yellow"))
+        add((" (implicit)", palette.IMPLICIT))
     text = strip_tags(node.text, node.tags) if node.tags else node.text
     if text:
         add((": " + text, ""))
     for tag in node.tags:
         if tag != "implicit":
             add((" ", ""))
-            add((f"#{tag}", "dim"))
+            add((f"#{tag}", palette.QUIET))
     if node.label is not None:
         add(("  ", ""))
         add(LABEL_MARKS.get(node.label, (node.label, "")))
     if node.repeated:
-        add(("  (see above)", "dim"))
+        add(("  (see above)", palette.QUIET))
     elif not node.expanded:
         if node.truncated:
-            add(("  (its reasons not followed)", "dim"))
+            add(("  (its reasons not followed)", palette.QUIET))
     elif node.truncated:
-        add(("  …", "dim"))
+        add(("  …", palette.QUIET))
     if details and (node.quote or node.para is not None):
         add(("\n", ""))
         if node.quote:
             add((f"“{node.quote}”", "italic"))
         if node.para is not None:
             add((" " if node.quote else "", ""))
-            add((f"(¶{node.para})", "dim"))
+            add((f"(¶{node.para})", palette.QUIET))
     return parts
 
 
@@ -143,13 +146,13 @@ def render_tree(view: TreeView, details: bool | None = None, legend: bool = True
     if view.command == "show":
         parts.append(Text(view.title, style="bold underline"))
     for root in view.roots:
-        tree = Tree(node_line(root, details), guide_style="dim")
+        tree = Tree(WrappedLine(node_line(root, details)), guide_style=palette.QUIET)
         stack: list[tuple[ViewNode, Tree]] = [(root, tree)]
         while stack:
             node, branch = stack.pop()
             pending = []
             for child in node.children:
-                sub = branch.add(node_line(child, details))
+                sub = branch.add(WrappedLine(node_line(child, details)))
                 pending.append((child, sub))
             stack.extend(reversed(pending))
         parts.append(tree)
@@ -186,7 +189,7 @@ def legend_segments(view: TreeView) -> list[tuple[str, str]]:
 def _legend(command: str, kinds: set[str], labels: set[str], truncated: bool) -> list[tuple[str, str]]:
     entries: list[tuple[str, str, str]] = []
     if kinds & {"support", "entails"}:
-        entries.append(("+", "bold green", "support"))
+        entries.append(("+", palette.SUPPORT, "support"))
     if kinds & {"attack", "contrary"}:
         entries.append(("-", "bold red", "attack"))
     if "undercut" in kinds:
@@ -194,13 +197,13 @@ def _legend(command: str, kinds: set[str], labels: set[str], truncated: bool) ->
     if "contradiction" in kinds:
         entries.append(("><", "bold red", "contradiction"))
     if "premise" in kinds:
-        entries.append(("(n)", "bold blue", "premise n"))
+        entries.append(("(n)", palette.PREMISE, "premise n"))
     for label in ("IN", "OUT", "UNDEC"):
         if label in labels:
             mark, style = LABEL_MARKS[label]
             entries.append((mark, style, _LABEL_WORDS[label]))
     if truncated:
-        entries.append(("…", "dim", "more below (raise --depth)"))
+        entries.append(("…", palette.QUIET, "more below (raise --depth)"))
     if command == "why" and kinds & ATTACK_KINDS:
         entries.append(("", "", "attacks not followed"))
     parts: list[tuple[str, str]] = []
@@ -210,7 +213,7 @@ def _legend(command: str, kinds: set[str], labels: set[str], truncated: bool) ->
         if mark:
             parts.append((mark, style))
             parts.append((" ", ""))
-        parts.append((word, "dim"))
+        parts.append((word, palette.QUIET))
     return parts
 
 
@@ -223,7 +226,7 @@ def render_list(nodes: list[ViewNode], locations: bool = True) -> RenderableType
 
     table = Table.grid(padding=(0, 2))
     if locations:
-        table.add_column(style="dim", no_wrap=True, justify="right")
+        table.add_column(style=palette.QUIET, no_wrap=True, justify="right")
     table.add_column(overflow="fold")  # a word longer than the column is cut, not elided
     for node in nodes:
         line = node_line(node)
@@ -329,11 +332,24 @@ def tree_lines(view: TreeView, width: int = 80, details: bool | None = None) -> 
 def _wrap(text: str, width: int) -> list[str]:
     """Greedy word wrap at single spaces, as rich wraps plain text: each line takes as many
     words as fit in ``width``; spaces at the start of a line after a break are dropped;
-    a word longer than ``width`` is cut (a width under 1 counts as 1)."""
+    a word longer than ``width`` is cut (a width under 1 counts as 1).  A label's mark
+    and word (``✔ IN``) stay on one line."""
     if len(text) <= width:
         return [text]
+    return [text[start:end] for start, end in _wrap_spans(text, width)]
+
+
+_UNBROKEN = {mark: mark.replace(" ", "\x00") for mark, _ in LABEL_MARKS.values()}
+"""Label marks with their inner space made unbreakable for :func:`_wrap_spans`."""
+
+
+def _wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
+    """Where :func:`_wrap` cuts ``text``: the (start, end) of each line."""
+    for mark, unbroken in _UNBROKEN.items():
+        if mark in text:
+            text = text.replace(mark, unbroken)  # same length: the offsets hold for the original
     width = max(width, 1)
-    lines: list[str] = []
+    spans: list[tuple[int, int]] = []
     end = len(text)
     start = 0
     while True:
@@ -342,12 +358,34 @@ def _wrap(text: str, width: int) -> list[str]:
             start += 1
         if end - start <= width:
             if start < end:
-                lines.append(text[start:])
-            return lines
+                spans.append((start, end))
+            return spans
         cut = text.rfind(" ", start + 1, start + width + 1)
         if cut < 0:  # the word at start is longer than a line: cut it
-            lines.append(text[start : start + width])
+            spans.append((start, start + width))
             start += width
         else:
-            lines.append(text[start:cut])
+            spans.append((start, cut))
             start = cut + 1
+
+
+class WrappedLine:
+    """A styled entry of a tree, wrapped by :func:`_wrap_spans` to the width rich gives it
+    (so a label's mark and word never part, and rich and plain output break alike)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        from rich.text import Text
+
+        plain = self.text.plain
+        lines: list[Text] = []
+        offset = 0
+        for paragraph in plain.split("\n"):
+            for start, end in _wrap_spans(paragraph, options.max_width) or [(0, 0)]:
+                lines.append(self.text[offset + start : offset + end])
+            offset += len(paragraph) + 1
+        joined = Text("\n").join(lines)
+        joined.no_wrap = True
+        yield joined
