@@ -6,9 +6,9 @@ from importlib import resources
 from pathlib import Path
 
 from argmap._gc import paused_gc
+from argmap.argdown import parse, parse_bytes, parse_file
 from argmap.diagnostics import Diagnostic, sort_diagnostics
 from argmap.model import ArgumentMap
-from argmap.parser import parse, parse_bytes, parse_file
 
 DEFAULT_MAP = "syria-ceasefire-2016.argdown"
 """File name of the shipped default map (package data in ``argmap/data``)."""

@@ -17,9 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import SHARED, shared_path
 
 import argmap
+from argmap.argdown import to_argdown
+from argmap.argdown.comment_plan import comment_texts, first_lost_comment
+from argmap.argdown.writer import format_argdown
 from argmap.cli.common import app
 from argmap.diagnostics import Diagnostic, Severity
-from argmap.interchange.argdown_writer import comment_texts, first_lost_comment, format_argdown, to_argdown
 from argmap.interchange.compare import differences
 
 CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"

@@ -18,9 +18,9 @@ import typer
 
 from argmap import __version__
 from argmap.api import default_map_path, load
+from argmap.argdown import parse_bytes, parse_file
 from argmap.diagnostics import Diagnostic, Severity, closest
 from argmap.model import ArgumentMap
-from argmap.parser import parse_bytes, parse_file
 
 if TYPE_CHECKING:
     from rich.console import Console

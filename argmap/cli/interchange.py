@@ -249,7 +249,8 @@ def fmt(
     Example: argmap fmt debate.argdown --check
     """
     from argmap.api import load
-    from argmap.interchange.argdown_writer import first_lost_comment, format_argdown
+    from argmap.argdown.comment_plan import first_lost_comment
+    from argmap.argdown.writer import format_argdown
     from argmap.interchange.compare import differences
     from argmap.interchange.formats import write_atomic
 

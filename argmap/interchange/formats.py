@@ -84,7 +84,7 @@ def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnos
     if fmt == "json":
         fmt = sniff_json(text)
     if fmt == "argdown":
-        from argmap.parser import parse
+        from argmap.argdown import parse
 
         return parse(text, name)
     if fmt == "aif":
@@ -116,7 +116,7 @@ def read_path(path: Path, fmt: str | None = None) -> tuple[ArgumentMap, list[Dia
         # The parser only: conversion needs the map as written, not the map rules' verdicts
         # (argmap validate reports those), and skipping them halves the time on large maps.
         from argmap._gc import paused_gc
-        from argmap.parser import parse_bytes
+        from argmap.argdown import parse_bytes
 
         with paused_gc():
             amap, diagnostics = parse_bytes(data, name)
@@ -133,7 +133,7 @@ def writer(fmt: str) -> Callable[[ArgumentMap], str]:
     """The function that renders a map in ``fmt`` as text."""
     check_format(fmt, writing=True)
     if fmt == "argdown":
-        from argmap.interchange.argdown_writer import to_argdown
+        from argmap.argdown import to_argdown
 
         return to_argdown
     if fmt == "argdown-json":
