@@ -207,6 +207,16 @@ syntax_rule(
 
     Everything after the opening fence is read as YAML and nothing as Argdown.""",
 )
+syntax_rule(
+    "AM019",
+    "frontmatter-without-empty-line",
+    Severity.ERROR,
+    """The closing `===` of the front matter is followed directly by Argdown text.
+
+    Argdown expects an empty line after the front matter and rejects the file without
+    it; argmap reads the map anyway.  `argmap fmt` writes the empty line, so this is
+    the one reading error it does not refuse a file for.""",
+)
 
 
 # -- reference rules ---------------------------------------------------------------

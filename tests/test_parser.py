@@ -398,6 +398,7 @@ SYNTAX_CASES: dict[str, tuple[bytes, bytes]] = {
     "AM016": (b"<A>\n\n(1) p\n(1) q\n----\n(2) r\n", b"<A>\n\n(1) p\n(2) q\n----\n(3) r\n"),
     "AM017": (b"===\ntitle: t\n\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
     "AM018": (b"* [A]: a\n  * [B]: b\n", b"* [A]: a\n* [B]: b\n"),
+    "AM019": (b"===\ntitle: t\n===\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
 }
 
 

@@ -130,7 +130,7 @@ def _frontmatter(lines: list[str], parser: Parser) -> int:
     if after < len(lines) and lines[after].strip():
         # Argdown: "Expecting an empty line" after the closing fence.
         parser.report(
-            "AM015",
+            "AM019",
             Severity.ERROR,
             "front matter must be followed by an empty line",
             parser.linenos[after],

@@ -9,8 +9,9 @@ from typing import Annotated, Any
 
 import typer
 
+from argmap.argdown.fmt import reading_errors
 from argmap.cli.common import JsonOption, MapOption, app, fail, print_json
-from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
+from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.interchange.formats import READ_FORMATS, WRITE_FORMATS
 from argmap.model import ArgumentMap
 
@@ -22,22 +23,6 @@ ToOption = Annotated[
     str | None,
     typer.Option("--to", "-t", help=f"Output format ({', '.join(WRITE_FORMATS)}); default: from the extension."),
 ]
-
-
-FRONTMATTER_NEEDS_EMPTY_LINE = "front matter must be followed by an empty line"
-
-
-def _errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The errors that mean the input was not read completely: syntax and reader errors.
-
-    Map rules (a circular support, an unknown reference...) are about what the map
-    says, not about reading it; they do not stop a conversion (``argmap validate``
-    reports them)."""
-    from argmap.rules import RULES
-
-    return [
-        d for d in diagnostics if d.severity is Severity.ERROR and (d.code not in RULES or RULES[d.code].check is None)
-    ]
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], text: str, limit: int = 20) -> None:
@@ -157,7 +142,7 @@ def export(
 def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read a map; on errors print them and exit 1, so nothing half-read is written."""
     amap, diagnostics, text = _read(path, from_format)
-    errors = _errors(diagnostics)
+    errors = reading_errors(diagnostics)
     if errors:
         _print_diagnostics(errors, text)
         fail(f"{path} has {len(errors)} error(s); {refusal}", 1)
@@ -248,10 +233,7 @@ def fmt(
 
     Example: argmap fmt debate.argdown --check
     """
-    from argmap.api import load
-    from argmap.argdown.comment_plan import first_lost_comment
-    from argmap.argdown.writer import format_argdown
-    from argmap.interchange.compare import differences
+    from argmap.argdown.fmt import format_text
     from argmap.interchange.formats import write_atomic
 
     results: list[dict[str, Any]] = []
@@ -261,29 +243,12 @@ def fmt(
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as problem:
             fail(f"cannot read {path}: {getattr(problem, 'strerror', None) or problem}")
-        amap, diagnostics = load(text, name=str(path))
-        # The canonical layout puts an empty line after the front matter, so fmt fixes that error.
-        errors = [d for d in _errors(diagnostics) if d.message != FRONTMATTER_NEEDS_EMPTY_LINE]
-        if errors:
-            _print_diagnostics(errors, text)
-            fail(f"{path} has {len(errors)} error(s); not formatted")
-        result = format_argdown(amap, text)
-        formatted = result.text
-        if result.misplaced:
-            where = result.misplaced[0].line
-            fail(
-                f"{path}:{where}: argmap fmt cannot keep the comment that starts on this line in its place "
-                "(the canonical layout moves the text around it); not formatted"
-            )
-        lost = first_lost_comment(text, formatted)
-        if lost is not None:
-            fail(f"{path}:{lost}: argmap fmt would lose or change this comment; not formatted (please report this)")
-        again, _ = load(formatted, name=str(path))
-        changed_meaning = differences(amap, again)
-        if changed_meaning:
-            what = "; ".join(changed_meaning)
-            fail(f"{path}: formatting would change the map ({what}); not formatted (please report this)")
-        changed = formatted != text
+        result = format_text(text, str(path))
+        if result.refusal is not None:
+            if result.refusal.diagnostics:
+                _print_diagnostics(list(result.refusal.diagnostics), text)
+            fail(result.refusal.message)
+        formatted, changed = result.text, result.changed
         results.append({"file": str(path), "changed": changed})
         if check:
             if changed:
