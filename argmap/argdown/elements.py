@@ -55,9 +55,8 @@ from argmap.model import (
 )
 
 new_span = tuple.__new__
-"""``new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` in half
-the time of ``Span(...)``, whose ``__new__`` is a Python function: the hot paths make a
-million of them for a large map."""
+"""``new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` without
+calling ``Span.__new__``, a Python function: the hot paths make one or more per line."""
 
 TYPE_NAME: dict[RelationType, str] = {t: t.value for t in RelationType}
 """The plain-str key of each relation type in an edge dict (see argmap.model); a look-up
@@ -265,17 +264,12 @@ class ElementReader:
             text = clean_text(rest)
         if title is not None:
             title = unescape(title).strip()
+        # What both kinds of member hold: text (a reference has none of its own), span,
+        # is_reference, section, tags, data.
+        common = ("" if is_reference else text, span, is_reference, self.section, tags or (), data or NO_DATA)
         if kind == "argument":
             assert title is not None
-            arg_member = ArgumentMember(
-                text="" if is_reference else text,
-                span=span,
-                is_reference=is_reference,
-                section=self.section,
-                tags=tags or (),
-                data=data or NO_DATA,
-            )
-            return self.add_argument(title, arg_member).node
+            return self.add_argument(title, ArgumentMember(*common)).node
         if title is None:
             if not text and not data and not tags:
                 if raw.strip():
@@ -287,25 +281,15 @@ class ElementReader:
             untitled = True
         else:
             untitled = False
-        member = StatementMember(
-            text="" if is_reference else text,
-            span=span,
-            is_reference=is_reference,
-            section=self.section,
-            tags=tags or (),
-            data=data or NO_DATA,
-            role="statement",
-            argument=pcs_argument,
-        )
-        return self.add_statement(title, member, untitled)
+        return self.add_statement(title, StatementMember(*common, "statement", pcs_argument), untitled)
 
     def simple_element(self, line: str, lineno: int, col: int, match: re.Match[str], pcs_argument: str | None) -> str:
         """Fast path for one-line ``[T]``, ``<T>``, ``[T]: text``, ``<T>: text`` without markup.
 
         ``line`` is the element's text, which starts at ``col``; ``match`` is
         :data:`SIMPLE_ELEMENT`'s on it.  Most lines of a large map look like this, and
-        the callers take this path before making an :class:`Element`; it is about twice
-        as fast as the general path.  Same result as :meth:`finish_element`.  Sets
+        the callers take this path before making an :class:`Element`, which the general
+        path needs.  Same result as :meth:`finish_element`.  Sets
         :attr:`end_col` to the element's last column."""
         end_col = self.end_col = max(col + len(line.rstrip()) - 1, 1)
         span = new_span(Span, (self.name, lineno, col, lineno, end_col))
