@@ -330,4 +330,3 @@ def test_corpus_figure() -> None:
         if format_text(text, path.name).refusal is None:
             accepted.append(path.stem)
     assert (len(accepted), len(with_comments)) == (30, 31)
-
