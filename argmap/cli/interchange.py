@@ -9,7 +9,6 @@ from typing import Annotated, Any
 
 import typer
 
-from argmap.argdown.fmt import reading_errors
 from argmap.cli.common import JsonOption, MapOption, app, fail, print_json
 from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.interchange.formats import READ_FORMATS, WRITE_FORMATS
@@ -141,6 +140,8 @@ def export(
 
 def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read a map; on errors print them and exit 1, so nothing half-read is written."""
+    from argmap.argdown.fmt import reading_errors
+
     amap, diagnostics, text = _read(path, from_format)
     errors = reading_errors(diagnostics)
     if errors:
