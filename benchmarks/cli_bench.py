@@ -102,7 +102,7 @@ def parse_only_cmd(path: str) -> list[str]:
     """A process that starts Python, imports the parser, parses ``path`` and ends at once
     (as the command line does after a large map): the part of a run that is parsing."""
     code = (
-        "import os, sys; from argmap.parser import parse_file; "
+        "import os, sys; from argmap.argdown import parse_file; "
         "kept = parse_file(sys.argv[1]); sys.stdout.flush(); os._exit(0)"
     )
     return [sys.executable, "-c", code, path]

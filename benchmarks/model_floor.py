@@ -29,7 +29,7 @@ from gen_argdown import write  # noqa: E402
 
 CHILD = r"""
 import gc, json, sys, time
-from argmap.parser import parse_file
+from argmap.argdown import parse_file
 from argmap.model import (
     NO_DATA, Argument, ArgumentMap, ArgumentMember, Inference, PcsStep, Relation, Span,
     Statement, StatementMember,

@@ -26,7 +26,7 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from argmap.parser import parse_file
+from argmap.argdown import parse_file
 from argmap.rules import lint
 from argmap._gc import paused_gc
 t1 = time.perf_counter()

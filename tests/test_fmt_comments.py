@@ -17,44 +17,28 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import SHARED, shared_path
 
 import argmap
+from argmap.argdown import RefusalReason, format_text, to_argdown
+from argmap.argdown.comment_plan import comment_texts, first_lost_comment
+from argmap.argdown.fmt import reading_errors
+from argmap.argdown.writer import format_argdown
 from argmap.cli.common import app
-from argmap.diagnostics import Diagnostic, Severity
-from argmap.interchange.argdown_writer import comment_texts, first_lost_comment, format_argdown, to_argdown
 from argmap.interchange.compare import differences
 
 CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"
-FRONTMATTER_NEEDS_EMPTY_LINE = "front matter must be followed by an empty line"
 runner = CliRunner()
 
 
-def reading_errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The errors that make ``argmap fmt`` refuse a file (syntax errors, not map rules)."""
-    from argmap.rules import registered
-
-    rules = registered()
-
-    return [
-        d
-        for d in diagnostics
-        if d.severity is Severity.ERROR
-        and (d.code not in rules or rules[d.code].check is None)
-        and d.message != FRONTMATTER_NEEDS_EMPTY_LINE
-    ]
-
-
 def formatted(text: str) -> str:
-    """fmt's output for ``text``, after checking everything fmt promises about it."""
-    amap, diagnostics = argmap.loads(text)
-    assert reading_errors(diagnostics) == []
-    result = format_argdown(amap, text)
-    assert result.misplaced == []
-    again, more = argmap.loads(result.text, name="<formatted>")
-    assert reading_errors(more) == [], result.text
-    assert differences(amap, again) == [], result.text
+    """fmt's output for ``text`` (:func:`format_text`, which refuses a text whose output
+    loses a comment or means something else), after checking what else fmt promises."""
+    result = format_text(text)
+    assert result.refusal is None, result.refusal
+    assert reading_errors(argmap.loads(result.text, name="<formatted>")[1]) == [], result.text
     assert comment_texts(result.text) == comment_texts(text), result.text
-    assert first_lost_comment(text, result.text) is None
-    assert format_argdown(again, result.text).text == result.text  # idempotent
-    assert to_argdown(amap, text, keep_comments=True) == result.text
+    assert result.changed == (result.text != text)
+    again = format_text(result.text)
+    assert (again.text, again.changed, again.refusal) == (result.text, False, None)  # idempotent
+    assert to_argdown(argmap.loads(text)[0], text, keep_comments=True) == result.text
     return result.text
 
 
@@ -190,6 +174,8 @@ def test_a_comment_whose_text_moves_elsewhere_is_reported_with_its_line() -> Non
     result = format_argdown(argmap.loads(text)[0], text)
     assert [c.line for c in result.misplaced] == [7]
     assert first_lost_comment(text, result.text) == 7
+    refusal = format_text(text, "undercut.argdown").refusal
+    assert refusal is not None and refusal.reason is RefusalReason.COMMENT_MISPLACED and refusal.line == 7
     # One comment alone moves with its relation.
     single = text.replace(" // about c", "")
     assert formatted(single).endswith("<a>\n    // about b\n    _ <b>\n")
@@ -251,9 +237,10 @@ def test_comments_anywhere_are_kept_or_reported(base: str, inserts: list[tuple[i
     original = argmap.loads(base)[0]
     if reading_errors(diagnostics) or differences(original, amap):
         return  # the comment changed what the text says (e.g. it hid the rest of a line)
-    result = format_argdown(amap, text)
-    if result.misplaced:
-        assert first_lost_comment(text, result.text) is not None
+    refusal = format_text(text).refusal
+    if refusal is not None:
+        assert refusal.reason is RefusalReason.COMMENT_MISPLACED
+        assert first_lost_comment(text, format_argdown(amap, text).text) is not None
         return
     formatted(text)
 
@@ -295,8 +282,9 @@ FRAGMENTS = [
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=30).map("".join))
 def test_fmt_of_any_readable_text_means_the_same_and_formats_to_itself(text: str) -> None:
-    amap, diagnostics = argmap.loads(text)
-    if reading_errors(diagnostics) or format_argdown(amap, text).misplaced:
+    refusal = format_text(text).refusal
+    if refusal is not None:
+        assert refusal.reason in (RefusalReason.ERRORS, RefusalReason.COMMENT_MISPLACED), refusal
         return  # fmt refuses these, saying why
     formatted(text)
 
@@ -319,7 +307,8 @@ def test_corpus_files_with_comments_round_trip(name: str, tmp_path: Path) -> Non
     target = tmp_path / name
     target.write_text(text, "utf-8")
     result = runner.invoke(app, ["fmt", str(target)])
-    if reading_errors(argmap.loads(text)[1]):
+    refusal = format_text(text, name).refusal
+    if refusal is not None and refusal.reason is RefusalReason.ERRORS:
         assert result.exit_code == 2 and "error(s); not formatted" in result.output
         return
     assert result.exit_code == 0, result.output
@@ -338,7 +327,6 @@ def test_corpus_figure() -> None:
     accepted = []
     for path in with_comments:
         text = path.read_text("utf-8")
-        amap, diagnostics = argmap.loads(text)
-        if not reading_errors(diagnostics) and not format_argdown(amap, text).misplaced:
+        if format_text(text, path.name).refusal is None:
             accepted.append(path.stem)
     assert (len(accepted), len(with_comments)) == (30, 31)

@@ -19,11 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import SHARED, shared_path
 
 import argmap
+from argmap.argdown import to_argdown
+from argmap.argdown.escaping import escape_text
 from argmap.cli.common import app
 from argmap.diagnostics import Severity
 from argmap.interchange.aif import read_aif, to_aif
 from argmap.interchange.argdown_json import to_argdown_json
-from argmap.interchange.argdown_writer import escape_text, to_argdown
 from argmap.interchange.argmap_json import (
     read_argmap_json,
     to_argmap_json,

@@ -1,4 +1,4 @@
-"""The Argdown subset, construct by construct (argmap/parser.py)."""
+"""The Argdown subset, construct by construct (argmap/argdown/)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from argmap.argdown import parse, parse_bytes, parse_file
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, RelationType
-from argmap.parser import parse, parse_bytes, parse_file
 
 
 def codes(diagnostics: list[Diagnostic]) -> list[str]:
@@ -398,6 +398,7 @@ SYNTAX_CASES: dict[str, tuple[bytes, bytes]] = {
     "AM016": (b"<A>\n\n(1) p\n(1) q\n----\n(2) r\n", b"<A>\n\n(1) p\n(2) q\n----\n(3) r\n"),
     "AM017": (b"===\ntitle: t\n\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
     "AM018": (b"* [A]: a\n  * [B]: b\n", b"* [A]: a\n* [B]: b\n"),
+    "AM019": (b"===\ntitle: t\n===\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
     "AM020": (b"[A]: a\n    + [B]: b\n  + [C]: c\n", b"[A]: a\n    + [B]: b\n    + [C]: c\n"),
 }
 
@@ -448,7 +449,7 @@ def test_deeply_nested_yaml_is_a_diagnostic_not_a_crash(nested: str) -> None:
     # libyaml's composer recurses in C without a limit (a segmentation fault at 50,000
     # levels): a child process, so that a crash fails this test instead of the run.
     code = (
-        "import sys; from argmap.parser import parse; "
+        "import sys; from argmap.argdown import parse; "
         "_, d = parse(sys.stdin.read()); print(' '.join(x.code for x in d))"
     )
     for text in (f"[A]: a {{x: {nested}}}\n", f"===\nx: {nested}\n===\n\n[A]: a\n"):

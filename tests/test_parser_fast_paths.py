@@ -12,8 +12,9 @@ from conftest import shared_path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.argdown import parse
+from argmap.argdown.blocks import Parser as _Parser
 from argmap.interchange.argmap_json import to_argmap_json
-from argmap.parser import _Parser, parse
 
 FAST_PATHS = ("plain_pcs", "plain_children")
 

@@ -6,9 +6,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
+from argmap.argdown import parse_bytes
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
-from argmap.parser import parse_bytes
 
 FRAGMENTS = [
     "[A]",

@@ -7,6 +7,7 @@ Each command is a thin layer: read the map, call a library function from
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -36,6 +37,7 @@ from argmap.cli.common import (
     open_map,
     print_json,
     read_map,
+    wrote,
 )
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, diagnostics_record, format_diagnostic, format_github
@@ -303,6 +305,8 @@ def validate(
     """
     from rich.text import Text
 
+    from argmap.views.words import plural
+
     targets: list[str | None] = list(paths) if paths else [map_path]
     source_text: str | None = None
     if source is not None:
@@ -518,6 +522,8 @@ def render(
     except RenderError as error:
         fail(str(error))
     if not to_stdout:
+        from argmap.views.words import plural
+
         wrote(str(out), fmt, f"{plural(drawing.nodes, 'node')}, {plural(drawing.edges, 'edge')}")
     scaled, said = graphviz_notice(messages)
     for line in said:

@@ -15,12 +15,14 @@ from argmap.cli.common import (
     MapOption,
     app,
     fail,
+    map_size,
     map_source,
     print_json,
     read_map,
+    wrote,
 )
 from argmap.cli.output import OUT
-from argmap.diagnostics import Diagnostic, Severity, format_diagnostic
+from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
 from argmap.schemas import stamped
@@ -31,23 +33,6 @@ ToOption = Annotated[
         "--to", help=f"Output format ({', '.join(WRITE_FORMATS)}); default: from the extension.", metavar="FORMAT"
     ),
 ]
-
-
-FRONTMATTER_NEEDS_EMPTY_LINE = "front matter must be followed by an empty line"
-
-
-def _errors(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """The errors that mean the input was not read completely: syntax and reader errors.
-
-    Map rules (a circular support, an unknown reference...) are about what the map
-    says, not about reading it; they do not stop a conversion (``argmap validate``
-    reports them)."""
-    from argmap.rules import registered
-
-    rules = registered()
-    return [
-        d for d in diagnostics if d.severity is Severity.ERROR and (d.code not in rules or rules[d.code].check is None)
-    ]
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], text: str, limit: int = 20) -> None:
@@ -125,8 +110,7 @@ def convert(
             )
         )
     elif target != "-":
-        size = f"{len(amap.statements)} statements, {len(amap.arguments)} arguments"
-        OUT.message(f"wrote {target} ({out_format}: {size})")
+        wrote(target, out_format, map_size(amap))
 
 
 @app.command()
@@ -161,12 +145,16 @@ def export(
     path = chosen if chosen is not None else str(default_map_path())
     amap, _ = _read_without_errors(path, from_format, "nothing exported")
     _emit(_render(amap, to_format), output)
+    if output is not None and output != "-":
+        wrote(output, to_format, map_size(amap))
 
 
 def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tuple[ArgumentMap, list[Diagnostic]]:
     """Read a map; on errors print them and exit 1, so nothing half-read is written."""
+    from argmap.argdown.fmt import reading_errors
+
     amap, diagnostics, text = _read(path, from_format)
-    errors = _errors(diagnostics)
+    errors = reading_errors(diagnostics)
     if errors:
         _print_diagnostics(errors, text)
         fail(f"{path} has {len(errors)} error(s); {refusal}", 1)
@@ -219,9 +207,7 @@ def fmt(
     \b
     Example: argmap export --to argdown -o map.argdown && argmap fmt --check map.argdown
     """
-    from argmap.api import loads
-    from argmap.interchange.argdown_writer import first_lost_comment, format_argdown
-    from argmap.interchange.compare import differences
+    from argmap.argdown.fmt import format_text
     from argmap.interchange.formats import write_atomic
 
     results: list[dict[str, Any]] = []
@@ -231,35 +217,18 @@ def fmt(
             text = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as problem:
             fail(f"cannot read {path}: {getattr(problem, 'strerror', None) or problem}")
-        amap, diagnostics = loads(text, name=str(path), format="argdown")
-        # The canonical layout puts an empty line after the front matter, so fmt fixes that error.
-        errors = [d for d in _errors(diagnostics) if d.message != FRONTMATTER_NEEDS_EMPTY_LINE]
-        if errors:
-            _print_diagnostics(errors, text)
-            fail(f"{path} has {len(errors)} error(s); not formatted")
-        result = format_argdown(amap, text)
-        formatted = result.text
-        if result.misplaced:
-            where = result.misplaced[0].line
-            fail(
-                f"{path}:{where}: argmap fmt cannot keep the comment that starts on this line in its place "
-                "(the canonical layout moves the text around it); not formatted"
-            )
-        lost = first_lost_comment(text, formatted)
-        if lost is not None:
-            fail(f"{path}:{lost}: argmap fmt would lose or change this comment; not formatted (please report this)")
-        again, _ = loads(formatted, name=str(path), format="argdown")
-        changed_meaning = differences(amap, again)
-        if changed_meaning:
-            what = "; ".join(changed_meaning)
-            fail(f"{path}: formatting would change the map ({what}); not formatted (please report this)")
-        changed = formatted != text
+        result = format_text(text, str(path))
+        if result.refusal is not None:
+            if result.refusal.diagnostics:
+                _print_diagnostics(list(result.refusal.diagnostics), text)
+            fail(result.refusal.message)
+        formatted, changed = result.text, result.changed
         results.append({"file": str(path), "changed": changed})
         if check:
             if changed:
                 failed = True
                 if not as_json:
-                    sys.stdout.write(f"would reformat {path}\n")
+                    OUT.text(f"would reformat {path}")
             continue
         if changed:
             try:
@@ -267,8 +236,8 @@ def fmt(
             except OSError as problem:
                 fail(f"cannot write {path}: {problem.strerror or problem}")
             if not as_json:
-                sys.stdout.write(f"reformatted {path}\n")
+                OUT.text(f"reformatted {path}")
     if as_json:
-        print_json({"check": check, "files": results})
+        print_json(stamped("formatting", {"check": check, "files": results}))
     if failed:
         raise typer.Exit(1)

@@ -17,11 +17,11 @@ the relations Argdown derives for reconstructed arguments (see
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
+from argmap.argdown.inline import TAG
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -371,15 +371,12 @@ def _model_setting(amap: ArgumentMap, key: str) -> bool:
     return isinstance(model, dict) and model.get(key) is True
 
 
-_TAG_IN_TEXT = re.compile(r"(?<![^\s(\[])#(?:\([^)\n]*\)|[\w\-]+)")
-
-
 def _remove_tags(doc: dict[str, Any]) -> None:
     """``model: {removeTagsFromText: true}``: texts without their #tags."""
 
     def clean(entry: dict[str, Any]) -> None:
         if "#" in entry.get("text", ""):
-            entry["text"] = " ".join(_TAG_IN_TEXT.sub("", entry["text"]).split())
+            entry["text"] = " ".join(TAG.sub("", entry["text"]).split())
 
     for statement in doc["statements"].values():
         for member in statement["members"]:

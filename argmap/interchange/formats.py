@@ -135,7 +135,7 @@ def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnos
     if fmt == "json":
         fmt = sniff_json(text)
     if fmt == "argdown":
-        from argmap.parser import parse
+        from argmap.argdown import parse
 
         return parse(text, name)
     if fmt == "aif":
@@ -160,7 +160,7 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> tuple[Argument
     of the text are diagnostics."""
     chosen = fmt or detect_format(name, data[:4096].decode("utf-8", "replace"))
     if chosen == "argdown":
-        from argmap.parser import parse_bytes
+        from argmap.argdown import parse_bytes
 
         return parse_bytes(data, name)
     if chosen not in READ_FORMATS:
@@ -196,7 +196,7 @@ def writer(fmt: str) -> Callable[[ArgumentMap], str]:
     """The function that renders a map in ``fmt`` as text."""
     check_format(fmt, writing=True)
     if fmt == "argdown":
-        from argmap.interchange.argdown_writer import to_argdown
+        from argmap.argdown import to_argdown
 
         return to_argdown
     if fmt == "argdown-json":

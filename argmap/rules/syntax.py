@@ -139,3 +139,13 @@ AM020 = reported(
     is indented less), so the map is read; but the tree is hard to read and easy to
     misread when edited.  Indent all relations of one parent by the same amount.""",
 )
+AM019 = reported(
+    "AM019",
+    "frontmatter-without-empty-line",
+    Severity.ERROR,
+    """The closing `===` of the front matter is followed directly by Argdown text.
+
+    Argdown expects an empty line after the front matter and rejects the file without
+    it; argmap reads the map anyway.  `argmap fmt` writes the empty line, so this is
+    the one reading error it does not refuse a file for.""",
+)

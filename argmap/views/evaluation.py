@@ -14,11 +14,7 @@ from argmap.model import ArgumentMap
 from argmap.semantics.evaluation import SYMBOLS, Evaluation, Label
 from argmap.semantics.report import CruxReport, FrameworkReport, WhatIfReport
 from argmap.views import palette
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """``1 claim``, ``3 claims``."""
-    return f"{n:,} {word if n == 1 else many or word + 's'}"
+from argmap.views.words import plural
 
 
 def mark(label: Label) -> Text:

@@ -157,7 +157,7 @@ def render_tree(view: TreeView, details: bool | None = None, legend: bool = True
             stack.extend(reversed(pending))
         parts.append(tree)
     if legend:
-        parts.append(legend_line(view))
+        parts.append(WrappedLine(legend_line(view)))
     return Group(*parts)
 
 
