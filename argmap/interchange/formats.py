@@ -79,8 +79,13 @@ def check_format(name: str, writing: bool) -> str:
     allowed = WRITE_FORMATS if writing else READ_FORMATS
     if name not in allowed:
         kind = "write" if writing else "read"
-        raise FormatError(f"argmap cannot {kind} '{name}'; it {kind}s {', '.join(allowed)}")
+        hint = f"; for a drawing, argmap render --format {name}" if writing and name in DRAWING_FORMATS else ""
+        raise FormatError(f"argmap cannot {kind} '{name}'; it {kind}s {', '.join(allowed)}{hint}")
     return name
+
+
+DRAWING_FORMATS = ("svg", "png", "pdf")
+"""Pictures: ``argmap render`` draws them; export and convert write maps."""
 
 
 FRAMEWORK_EXTENSIONS = (".af", ".i23", ".apx", ".tgf")

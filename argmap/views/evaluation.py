@@ -109,7 +109,8 @@ def what_if_view(amap: ArgumentMap, report: WhatIfReport) -> RenderableType:
     what = what[0].upper() + what[1:]
     if not report.changes:
         return Text(f"{what} changes no label ({report.semantics}).")
-    head = Text(f"{what}: {plural(len(report.changes), 'claim')} change ({report.semantics})")
+    n = len(report.changes)
+    head = Text(f"{what}: {plural(n, 'claim')} {'changes' if n == 1 else 'change'} ({report.semantics})")
     table = _rows()
     table.add_column(no_wrap=True)
     table.add_column(no_wrap=True)
