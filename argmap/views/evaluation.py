@@ -33,7 +33,8 @@ def claim_text(amap: ArgumentMap, node: str) -> Text:
     argument = amap.arguments.get(title) if node.startswith("<") else None
     raw = statement.text if statement is not None else argument.description if argument is not None else ""
     text = " ".join(raw.split())
-    shown = Text(node, style=palette.STATEMENT if node.startswith("[") else palette.ARGUMENT)
+    shown = Text()
+    shown.append(node, style=palette.STATEMENT if node.startswith("[") else palette.ARGUMENT)
     if text and text != title:
         shown.append("  " + text)
     return shown
