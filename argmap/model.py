@@ -171,8 +171,34 @@ class StatementMember:
     """For PCS members: the title of the argument whose PCS this is."""
 
 
+class _Members:
+    """What a statement and an argument read off their members alike."""
+
+    __slots__ = ()
+    members: Sequence[StatementMember] | Sequence[ArgumentMember]
+
+    @property
+    def tags(self) -> list[str]:
+        return _merged_tags(m.tags for m in self.members)
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return _merged_data(self.members)
+
+    @property
+    def sections(self) -> list[str]:
+        return _sections(self.members)
+
+    def _first_span(self) -> Span | None:
+        """Where it is first defined, or failing that first used."""
+        for m in self.members:
+            if not m.is_reference:
+                return m.span
+        return self.members[0].span if self.members else None
+
+
 @dataclass(slots=True)
-class Statement:
+class Statement(_Members):
     """An equivalence class of statements: all members share one title."""
 
     title: str
@@ -198,24 +224,9 @@ class Statement:
         return _defined_texts(self.members)
 
     @property
-    def tags(self) -> list[str]:
-        return _merged_tags(m.tags for m in self.members)
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return _merged_data(self.members)
-
-    @property
-    def sections(self) -> list[str]:
-        return _sections(self.members)
-
-    @property
     def span(self) -> Span | None:
         """Where the statement is first defined (or, failing that, first used)."""
-        for m in self.members:
-            if not m.is_reference:
-                return m.span
-        return self.members[0].span if self.members else None
+        return self._first_span()
 
     @property
     def is_defined(self) -> bool:
@@ -258,7 +269,7 @@ class PcsStep:
 
 
 @dataclass(slots=True)
-class Argument:
+class Argument(_Members):
     """An argument: descriptions and, when reconstructed, a premise-conclusion structure."""
 
     title: str
@@ -281,25 +292,9 @@ class Argument:
         return _defined_texts(self.members)
 
     @property
-    def tags(self) -> list[str]:
-        return _merged_tags(m.tags for m in self.members)
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return _merged_data(self.members)
-
-    @property
-    def sections(self) -> list[str]:
-        return _sections(self.members)
-
-    @property
     def span(self) -> Span | None:
-        for m in self.members:
-            if not m.is_reference:
-                return m.span
-        if self.members:
-            return self.members[0].span
-        return self.pcs_span
+        """Where the argument is first described (or used), else where its PCS is."""
+        return self._first_span() or self.pcs_span
 
     @property
     def premises(self) -> list[str]:

@@ -52,6 +52,16 @@ DepthOption = Annotated[
     int | None,
     typer.Option("--depth", "-d", min=0, help="Go at most N levels below the top claims.", metavar="N"),
 ]
+TagOption = Annotated[
+    str | None,
+    typer.Option(
+        "--tag",
+        "-t",
+        help="Only claims tagged #TAG (or a unique piece of a tag); show keeps the paths down to them.",
+        metavar="TAG",
+        autocompletion=complete_tag,
+    ),
+]
 FocusOption = Annotated[
     str | None,
     typer.Option(
@@ -68,16 +78,7 @@ FocusOption = Annotated[
 def show(
     focus: FocusOption = None,
     depth: DepthOption = None,
-    tag: Annotated[
-        str | None,
-        typer.Option(
-            "--tag",
-            "-t",
-            help="Only claims tagged #TAG (or a unique piece of a tag), with the paths down to them.",
-            metavar="TAG",
-            autocompletion=complete_tag,
-        ),
-    ] = None,
+    tag: TagOption = None,
     section: Annotated[
         str | None,
         typer.Option(
@@ -230,16 +231,7 @@ def list_(
         bool, typer.Option("--conclusions", help="Statements that arguments conclude or something supports.")
     ] = False,
     arguments: Annotated[bool, typer.Option("--arguments", help="The arguments.")] = False,
-    tag: Annotated[
-        str | None,
-        typer.Option(
-            "--tag",
-            "-t",
-            help="Only claims tagged #TAG (or a unique piece of a tag).",
-            metavar="TAG",
-            autocompletion=complete_tag,
-        ),
-    ] = None,
+    tag: TagOption = None,
     file: MapArgument = None,
     map_path: MapOption = None,
     from_format: FromOption = None,
