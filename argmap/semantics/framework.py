@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,19 +77,13 @@ class ArgumentationFramework:
     def attacked(self) -> list[list[int]]:
         """``attacked()[a]``: the arguments ``a`` attacks (cached)."""
         if self._attacked is None:
-            out: list[list[int]] = [[] for _ in range(self.n)]
-            for a, b in zip(self.src, self.dst, strict=True):
-                out[a].append(b)
-            self._attacked = out
+            self._attacked = _neighbours(self.n, self.src, self.dst)
         return self._attacked
 
     def attackers(self) -> list[list[int]]:
         """``attackers()[b]``: the arguments that attack ``b`` (cached)."""
         if self._attackers is None:
-            into: list[list[int]] = [[] for _ in range(self.n)]
-            for a, b in zip(self.src, self.dst, strict=True):
-                into[b].append(a)
-            self._attackers = into
+            self._attackers = _neighbours(self.n, self.dst, self.src)
         return self._attackers
 
     def attack_pairs(self) -> list[tuple[int, int]]:
@@ -109,6 +103,14 @@ class ArgumentationFramework:
             f"att({_apx_term(names[a])},{_apx_term(names[b])})." for a, b in zip(self.src, self.dst, strict=True)
         )
         return "\n".join(lines) + "\n"
+
+
+def _neighbours(n: int, sources: Sequence[int], targets: Sequence[int]) -> list[list[int]]:
+    """For each of ``n`` arguments, the targets of the pairs it is the source of."""
+    out: list[list[int]] = [[] for _ in range(n)]
+    for a, b in zip(sources, targets, strict=True):
+        out[a].append(b)
+    return out
 
 
 def _apx_term(name: str) -> str:
