@@ -7,6 +7,7 @@ import pty
 import re
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ def argmap_run(
     base.update(env or {})
     command = ["bash", "-c", f"set -o pipefail; {shell}"] if shell else [sys.executable, "-m", "argmap", *args]
     if shell:
-        bin_dir = HERE.parent / ".pytest-bin"
+        bin_dir = Path(tempfile.gettempdir()) / f"argmap-test-bin-{os.getpid()}"
         base["PATH"] = f"{_shim(bin_dir)}{os.pathsep}{base.get('PATH', '')}"
     return subprocess.run(command, capture_output=True, text=True, env=base, timeout=120, check=False)
 
