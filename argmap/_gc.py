@@ -2,13 +2,13 @@
 
 Parsing and linting a large map creates millions of small objects that all stay
 alive.  Each time the collector runs it rescans every one of them, looking for
-unreachable cycles that do not exist; at 100,000 statements that made parsing five
-times slower and one lint rule twenty times slower.  Reference counting still frees
+unreachable cycles that do not exist, which on a large map costs more than the work
+itself (``benchmarks/parse_bench.py``).  Reference counting still frees
 everything as usual while the collector is paused.
 
 Turning the collector back on is not free either: every object made while it was
 off sits in the youngest generation, and the first collection after that scans all
-of them (2.4 s after parsing the 100,000-statement map).  So after bulk work the
+of them.  So after bulk work the
 survivors are moved to the permanent generation (:func:`gc.freeze`), which the
 collector never scans.  A map holds no reference cycle (its graph is a
 :class:`~argmap.model.MapGraph` for that reason; a test checks it), so reference

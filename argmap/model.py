@@ -12,12 +12,12 @@ between the two nodes: each key is a relation type's name, a plain ``str`` equal
 its :class:`RelationType` (``graph.edges[u, v]["support"]`` and
 ``RelationType.SUPPORT in graph.edges[u, v]`` both work), and its value the
 :class:`Relation` of that type (whose ``type`` is the :class:`RelationType`).  (A
-``MultiDiGraph`` holds the same information but measured about 40% slower to build
-at 300,000 edges, and every query here wants "the relations between u and v" as one
-lookup anyway.  Keeping the relations in the attribute dict itself, not in a dict
-under one attribute, saves a dict per edge: 74 MB on a 400,000-edge map; plain
-``str`` keys rather than enum members keep each dict in CPython's compact
-string-keyed layout, 16 MB less.)
+``MultiDiGraph`` holds the same information but is slower to build, and every query
+here wants "the relations between u and v" as one lookup anyway.  Keeping the
+relations in the attribute dict itself, not in a dict under one attribute, saves a
+dict per edge; plain ``str`` keys rather than enum members keep each dict in
+CPython's compact string-keyed layout.  ``benchmarks/parse_bench.py`` measures the
+memory.)
 
 Edges always point in the direction in which reasons flow:
 
@@ -52,7 +52,7 @@ class Span(NamedTuple):
     """A region of a source file. Lines and columns are 1-based; end is inclusive.
 
     A named tuple rather than a frozen dataclass: a large map has a million of them,
-    and a tuple is built about five times faster."""
+    and a tuple is built several times faster."""
 
     file: str
     line: int
@@ -323,7 +323,7 @@ class Relation:
     """True when argmap inferred it (e.g. premise-of from a PCS) rather than read a relation symbol."""
     later_spans: list[Span] | None = field(default=None, repr=False)
     """Further places that state it.  Most relations are stated once, and a list for
-    each of them would cost 26 MB on a 400,000-edge map."""
+    each of them would cost memory on a large map for nothing."""
 
     @property
     def spans(self) -> list[Span]:
@@ -476,8 +476,8 @@ class ArgumentMap:
         ``pred[v][u]`` are the same edge-attribute dict, ``{type name: Relation}``,
         and both have a key for every node, in the order of ``nodes``.
         That is exactly how networkx keeps a DiGraph, so the parser fills these while
-        reading and this adopts them in one step: adding 400,000 edges one
-        ``add_edge`` at a time costs about 2 s.  The result is an ordinary ``DiGraph``
+        reading and this adopts them in one step, where adding the edges one
+        ``add_edge`` at a time costs seconds on a large map.  The result is an ordinary ``DiGraph``
         (checked by the tests against one built with ``add_edge``)."""
         graph: nx.DiGraph[str] = MapGraph()
         # networkx keeps a DiGraph as these three dicts (_adj is _succ); see

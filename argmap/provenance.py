@@ -111,10 +111,10 @@ def closest_paragraph(quote: str, paras: Sequence[str]) -> tuple[int, str] | Non
 class SourceText:
     """A source's paragraphs, normalised once, for the look-ups of many quotes.
 
-    Checking 200 quotes against a 1 MB source normalised every paragraph for every
-    quote and compared each quote with every paragraph through difflib (60 s,
-    ``benchmarks/provenance_bench.py``); this normalises once and compares a quote
-    only with the paragraphs that can be close to it (1.3 s)."""
+    Normalising every paragraph for every quote and comparing each quote with every
+    paragraph through difflib is quadratic on long sources; this normalises once and
+    compares a quote only with the paragraphs that can be close to it
+    (``benchmarks/provenance_bench.py`` measures both)."""
 
     def __init__(self, paras: Sequence[str]) -> None:
         self.normal = [normalize(para) for para in paras]

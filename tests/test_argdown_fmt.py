@@ -27,7 +27,7 @@ def test_errors_in_the_file_refuse_it_with_the_errors() -> None:
     assert refusal is not None and refusal.reason is RefusalReason.ERRORS
     assert [d.code for d in refusal.diagnostics] == ["AM011"]
     assert refusal.line == 1
-    assert refusal.message == "broken.argdown has 1 error(s); not formatted"
+    assert refusal.message == "broken.argdown has 1 error; not formatted"
 
 
 def test_map_rules_do_not_refuse_a_file() -> None:

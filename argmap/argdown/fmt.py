@@ -20,6 +20,7 @@ from argmap.argdown.reader import parse
 from argmap.argdown.writer import format_argdown
 from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics
 from argmap.rules.syntax import AM019
+from argmap.views.words import plural
 
 FIXED_BY_FORMATTING = frozenset({AM019.code})
 """Codes of the errors the canonical layout itself repairs (a missing empty line after
@@ -95,7 +96,7 @@ def format_text(text: str, name: str = "<text>") -> FormatResult:
     errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
     if errors:
         first = errors[0].span.line if errors[0].span is not None else None
-        message = f"{name} has {len(errors)} error(s); not formatted"
+        message = f"{name} has {plural(len(errors), 'error')}; not formatted"
         return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
     result = format_argdown(amap, text)
     formatted = result.text

@@ -71,8 +71,8 @@ def _app_for(args: list[str]) -> typer.Typer:
     :data:`app` that has only that command.
 
     typer builds the click command of every registered command on each run, reading
-    their signatures and evaluating their annotations: about 8 ms for fifteen commands,
-    a sixth of what ``argmap why`` adds to ``import typer, rich, networkx``.  The command
+    their signatures and evaluating their annotations, a noticeable part of what
+    ``argmap why`` adds to ``import typer, rich, networkx``.  The command
     behaves the same in the copy (same group, options, help and errors); anything else
     (no command, an option first, a misspelt command, shell completion) gets the whole app."""
     if not args:

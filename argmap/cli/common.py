@@ -73,7 +73,7 @@ MapOption = Annotated[
     typer.Option(
         "--map",
         "-m",
-        help="Argdown file to read ('-' for standard input). Default: the shipped map.",
+        help="The map to read, in any format argmap reads ('-' for standard input). Default: the shipped map.",
         metavar="PATH",
     ),
 ]
@@ -220,6 +220,10 @@ def open_map(map_path: str | None, fmt: str | None = None) -> LoadedMap:
             more = "" if d.code == AM000.code else " (argmap validate shows every problem)"
             fail(f"{where}{d.message}{more}")
     if not loaded.amap.statements and not loaded.amap.arguments:
+        first_error = next((d for d in loaded.diagnostics if d.severity is Severity.ERROR), None)
+        if first_error is not None:  # nothing was read because the input could not be (a wrong --from, say)
+            where = f"{first_error.span}: " if first_error.span is not None else ""
+            fail(f"{where}{first_error.message} (argmap validate shows every problem)")
         fail(f"{loaded.amap.source_name} holds no map: no statements and no arguments", 1)
     errors = sum(1 for d in loaded.diagnostics if d.severity is Severity.ERROR)
     if errors:
@@ -300,6 +304,8 @@ def name_or_fail(resolve: Callable[[ArgumentMap, str], str], amap: ArgumentMap, 
     try:
         return resolve(amap, name)
     except Unresolved as error:
+        if error.ambiguous:
+            fail(f"{error}: {', '.join(error.candidates)}")
         fail(str(error))
 
 

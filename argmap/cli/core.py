@@ -57,7 +57,7 @@ TagOption = Annotated[
     typer.Option(
         "--tag",
         "-t",
-        help="Only claims tagged #TAG (or a unique piece of a tag); show keeps the paths down to them.",
+        help="Only claims tagged #TAG (or a unique piece of a tag name).",
         metavar="TAG",
         autocompletion=complete_tag,
     ),
@@ -141,7 +141,7 @@ def print_tree(view: TreeView) -> None:
 def print_list(nodes: list[ViewNode]) -> None:
     """Claims one per row (:func:`argmap.views.text.render_list`).  A long list without
     colour goes out as plain lines (:func:`argmap.views.text.list_lines`, the same
-    layout): rich took 3 s for the 20,000 claims of a 10,000-statement map."""
+    layout): rich is slow on lists of tens of thousands of claims."""
     from argmap.views.text import LARGE_VIEW, list_lines, render_list
 
     width = OUT.plain_width()

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.common import (
+    FATAL_CODES,
     FromOption,
     JsonOption,
     MapArgument,
@@ -26,6 +27,7 @@ from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
 from argmap.schemas import stamped
+from argmap.views.words import plural
 
 ToOption = Annotated[
     str | None,
@@ -154,10 +156,13 @@ def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tu
     from argmap.argdown.fmt import reading_errors
 
     amap, diagnostics, text = _read(path, from_format)
+    for d in diagnostics:
+        if d.code in FATAL_CODES:  # unreadable or not a map: one line and exit 2, as every command says it
+            fail(f"{d.span}: {d.message}" if d.span is not None else d.message)
     errors = reading_errors(diagnostics)
     if errors:
         _print_diagnostics(errors, text)
-        fail(f"{path} has {len(errors)} error(s); {refusal}", 1)
+        fail(f"{path} has {plural(len(errors), 'error')}; {refusal}", 1)
     return amap, diagnostics
 
 

@@ -103,7 +103,7 @@ class Output:
         from rich.console import Console
 
         if self.color == "always":
-            return Console(highlight=False, soft_wrap=False, force_terminal=True)
+            return Console(highlight=False, soft_wrap=False, force_terminal=True, no_color=False)
         if self.color == "never":
             return Console(highlight=False, soft_wrap=False, color_system=None)
         return Console(highlight=False, soft_wrap=False)

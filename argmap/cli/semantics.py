@@ -24,6 +24,8 @@ from argmap.cli.common import (
     print_json,
 )
 from argmap.cli.output import OUT
+from argmap.interchange.formats import FRAMEWORK_SUFFIXES
+from argmap.views.words import plural
 
 if TYPE_CHECKING:
     pass
@@ -39,9 +41,8 @@ SemanticsOption = Annotated[
     ),
 ]
 MAX_CRUX_TRIES = 2_000_000
-"""cruxes refuses searches larger than this (a few minutes on a map of a thousand claims)."""
+"""cruxes refuses searches larger than this: they would run for minutes with nothing to show."""
 _SEMANTICS = ("grounded", "complete", "preferred", "stable")
-_MAP_SUFFIXES = (".argdown", ".ad", ".md")
 
 
 SLOW_SOLVE = 2_000
@@ -50,7 +51,7 @@ SLOW_SOLVE = 2_000
 
 def _warn_if_slow(semantics: str, size: int, what: str) -> None:
     """Say on a terminal's standard error that clingo may take long, before it starts:
-    preferred extensions of a 20,000-claim map can take many minutes, with nothing
+    enumerating the extensions of a large map can run for a long time with nothing
     printed meanwhile."""
     if semantics == "grounded" or size <= SLOW_SOLVE or not sys.stderr.isatty():
         return
@@ -72,8 +73,8 @@ def eval_command(
     file: Annotated[
         str | None,
         typer.Argument(
-            help="An abstract framework to evaluate instead of a map: ICCMA 2023 (.af, .i23), ASPARTIX (.apx) "
-            "or trivial graph format (.tgf).",
+            help="The map to evaluate (as with --map), or an abstract framework: ICCMA 2023 (.af, .i23), "
+            "ASPARTIX (.apx) or trivial graph format (.tgf).",
             show_default=False,
             metavar="FILE",
         ),
@@ -107,7 +108,7 @@ def eval_command(
     name = _check_semantics(semantics)
     if file is not None and map_path is not None:
         fail("give either a framework FILE or --map, not both")
-    if file is not None and Path(file).suffix.lower() not in _MAP_SUFFIXES:
+    if file is not None and Path(file).suffix.lower() in FRAMEWORK_SUFFIXES:
         _eval_framework(file, name, as_json, limit, summary)
         return
     from argmap.semantics import evaluate
@@ -124,17 +125,14 @@ def eval_command(
 
 
 def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summary: bool) -> None:
-    from argmap.semantics.framework import FRAMEWORK_SUFFIXES, read_framework
+    from argmap.semantics.framework import read_framework
 
-    suffix = Path(file).suffix.lower()
-    if suffix not in FRAMEWORK_SUFFIXES:
-        fail(f"{file}: unknown file type '{suffix}'; expected .af, .i23, .apx or .tgf (or an Argdown map)")
     af, diagnostics = read_framework(file)
     errors = [d for d in diagnostics if d.severity == "error"]
     for d in diagnostics:
         OUT.message(str(d))
     if errors:
-        fail(f"{file}: {len(errors)} error(s); not evaluated")
+        fail(f"{file}: {plural(len(errors), 'error')}; not evaluated")
     from argmap.semantics.evaluation import solve_framework
     from argmap.semantics.report import framework_report
 

@@ -88,7 +88,7 @@ DRAWING_FORMATS = ("svg", "png", "pdf")
 """Pictures: ``argmap render`` draws them; export and convert write maps."""
 
 
-FRAMEWORK_EXTENSIONS = (".af", ".i23", ".apx", ".tgf")
+FRAMEWORK_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
 """Abstract argumentation frameworks: ``argmap eval`` reads them; they hold no map."""
 
 _KIALO_HEAD = re.compile(r"(?:\ufeff)?(?:Discussion Title:|1\.[ \t])")
@@ -105,7 +105,7 @@ def detect_format(name: str, head: str) -> str:
     argmap recognises but does not read as a map), or ``unknown`` (JSON of no known
     shape).  Text that is nothing else is Argdown, whose syntax accepts any text."""
     lowered = name.lower()
-    if lowered.endswith(FRAMEWORK_EXTENSIONS):
+    if lowered.endswith(FRAMEWORK_SUFFIXES):
         return "framework"
     try:
         by_name = format_of(name, writing=False)
@@ -163,6 +163,8 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> tuple[Argument
 
     Never raises for bad input: an unknown format, undecodable bytes and every problem
     of the text are diagnostics."""
+    if fmt is not None:
+        check_format(fmt, writing=False)  # a format the caller names must be one argmap reads
     chosen = fmt or detect_format(name, data[:4096].decode("utf-8", "replace"))
     if chosen == "argdown":
         from argmap.argdown import parse_bytes
@@ -189,7 +191,7 @@ def read_file(path: Path, fmt: str | None = None) -> tuple[ArgumentMap, list[Dia
     """Read the map in the file at ``path`` (see :func:`read_bytes`).  Never raises for bad input."""
     name = str(path)
     if fmt is not None:
-        check_format(fmt, writing=False)
+        check_format(fmt, writing=False)  # before reading: a bad format is the caller's error
     try:
         data = path.read_bytes()
     except OSError as problem:

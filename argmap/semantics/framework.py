@@ -27,7 +27,6 @@ from argmap.model import Span
 from argmap.rules.frameworks import AF000, AF001, AF002, AF003, AF004, AF005, AF011, AF012, AF013, AF021, AF022
 from argmap.rules.registry import Rule
 
-FRAMEWORK_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
 """File name endings that :func:`read_framework` understands."""
 
 

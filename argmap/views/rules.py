@@ -49,10 +49,24 @@ def rule_explanation(rule: Rule) -> RenderableType:
     head.append(f"({rule.severity})", style=_severity_style(rule))
     parts: list[RenderableType] = [head, Text(rule.summary)]
     if rule.explanation:
-        parts += [Text(""), Text(rule.explanation, no_wrap=True, overflow="ignore")]  # already laid out in lines
+        # The explanation's paragraphs are folded to the width; an indented block (an example) keeps its lines.
+        parts += [Text(""), Text(_unfolded(rule.explanation))]
     return Group(*parts)
 
 
 def rules_record(rules: list[Rule]) -> dict[str, Any]:
     """The rules as JSON (``argmap:rules``)."""
     return stamped("rules", {"rules": [rule_record(r) for r in rules]})
+
+
+def _unfolded(explanation: str) -> str:
+    """The explanation with each paragraph on one line (the terminal folds it), indented
+    lines (examples) kept as they are."""
+    paragraphs = []
+    for block in explanation.split("\n\n"):
+        lines = block.splitlines()
+        if any(line.startswith(" ") for line in lines):
+            paragraphs.append(block)
+        else:
+            paragraphs.append(" ".join(line.strip() for line in lines))
+    return "\n\n".join(paragraphs)

@@ -249,7 +249,7 @@ LIST_MIN_TEXT = 20
 def list_lines(nodes: list[ViewNode], width: int = 80, locations: bool = True) -> Iterator[str] | None:
     """:func:`render_list` as plain lines, without colour: the same layout (line numbers
     right-aligned, two spaces, the text wrapped beside them) at a fraction of rich's
-    cost, which was 3 s for the 10,000 claims of a large map.  None when the text would
+    cost on a large map.  None when the text would
     have fewer than :data:`LIST_MIN_TEXT` columns (rich then shares the width out its
     own way)."""
     wheres = [_defined_on(node) for node in nodes] if locations else []
