@@ -41,7 +41,7 @@ SemanticsOption = Annotated[
 MAX_CRUX_TRIES = 2_000_000
 """cruxes refuses searches larger than this (a few minutes on a map of a thousand claims)."""
 _SEMANTICS = ("grounded", "complete", "preferred", "stable")
-_MAP_SUFFIXES = (".argdown", ".ad", ".md")
+_MAP_SUFFIXES = (".argdown", ".ad", ".md", ".markdown", ".qmd")
 
 
 SLOW_SOLVE = 2_000
