@@ -18,10 +18,10 @@ import argmap
 from argmap.argdown import parse
 from argmap.argdown.fmt import RefusalReason, format_document, format_markdown
 from argmap.argdown.markdown import argdown_fences, fence_language, read_markdown
-from argmap.cli import main
 from argmap.interchange.compare import differences
 from argmap.interchange.formats import detect_format
 from argmap.model import ArgumentMap, Span
+from tests.test_cli import run
 from tests.test_parser_fuzz import FRAGMENTS
 
 NOTES = Path(__file__).resolve().parent / "fixtures" / "markdown" / "notes.md"
@@ -31,16 +31,6 @@ NOTES = Path(__file__).resolve().parent / "fixtures" / "markdown" / "notes.md"
 def _plain_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 # -- which fences ------------------------------------------------------------------

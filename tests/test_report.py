@@ -14,11 +14,11 @@ from markdown_it import MarkdownIt
 
 import argmap
 from argmap.api import default_map_path
-from argmap.cli import main
 from argmap.semantics import cruxes, evaluate
 from argmap.views.document import Figure, to_html, to_markdown
 from argmap.views.report import ReportOptions, build_report
 from tests.conftest import IN_CI
+from tests.test_cli import run
 
 NASTY_TEXTS = [
     "Stars 5 * 3 = 15 and 2*x*y, snake_case_name, \\*escaped\\* and a pipe | in a table | row.",
@@ -198,16 +198,6 @@ def test_a_browser_shows_the_text_and_runs_no_script(tmp_path: Path) -> None:
 
 
 # -- the command -------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exit:
-        code = exit.code if isinstance(exit.code, int) else 1
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_report_writes_markdown_and_the_drawing_beside_it(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

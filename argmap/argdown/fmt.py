@@ -93,11 +93,9 @@ def format_text(text: str, name: str = "<text>") -> FormatResult:
 
     with paused_gc():
         amap, diagnostics = parse(text, name)
-    errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
-    if errors:
-        first = errors[0].span.line if errors[0].span is not None else None
-        message = f"{name} has {len(errors)} error(s); not formatted"
-        return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
+    refused = _refused_for_errors(text, name, diagnostics)
+    if refused is not None:
+        return refused
     result = format_argdown(amap, text)
     formatted = result.text
     if result.misplaced:
@@ -113,16 +111,30 @@ def format_text(text: str, name: str = "<text>") -> FormatResult:
         return _refused(text, Refusal(RefusalReason.COMMENT_LOST, message, lost))
     with paused_gc():
         again, _ = parse(formatted, name)
-    changed_meaning = differences(amap, again)
-    if changed_meaning:
-        what = "; ".join(changed_meaning)
-        message = f"{name}: formatting would change the map ({what}); not formatted (please report this)"
-        return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message, differences=tuple(changed_meaning)))
-    return FormatResult(formatted, formatted != text)
+    return _refused_if_changed(text, name, differences(amap, again)) or FormatResult(formatted, formatted != text)
 
 
 def _refused(text: str, refusal: Refusal) -> FormatResult:
     return FormatResult(text, False, refusal)
+
+
+def _refused_for_errors(text: str, name: str, diagnostics: list[Diagnostic]) -> FormatResult | None:
+    """The refusal of a text with reading errors (see :func:`reading_errors`), or None."""
+    errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
+    if not errors:
+        return None
+    first = errors[0].span.line if errors[0].span is not None else None
+    message = f"{name} has {len(errors)} error(s); not formatted"
+    return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
+
+
+def _refused_if_changed(text: str, name: str, changed_meaning: list[str]) -> FormatResult | None:
+    """The refusal of a formatting that would change the map (a defect of the writer), or None."""
+    if not changed_meaning:
+        return None
+    what = "; ".join(changed_meaning)
+    message = f"{name}: formatting would change the map ({what}); not formatted (please report this)"
+    return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message, differences=tuple(changed_meaning)))
 
 
 def format_markdown(text: str, name: str = "<markdown>") -> FormatResult:
@@ -138,11 +150,9 @@ def format_markdown(text: str, name: str = "<markdown>") -> FormatResult:
     from argmap.interchange.compare import differences
 
     amap, diagnostics = read_markdown(text, name)
-    errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
-    if errors:
-        first = errors[0].span.line if errors[0].span is not None else None
-        message = f"{name} has {len(errors)} error(s); not formatted"
-        return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
+    refused = _refused_for_errors(text, name, diagnostics)
+    if refused is not None:
+        return refused
     fences = argdown_fences(normal_newlines(text))
     contents: list[list[str]] = []
     for fence in fences:
@@ -160,11 +170,7 @@ def format_markdown(text: str, name: str = "<markdown>") -> FormatResult:
         message = f"{name}: the formatted fences would not read back as written; not formatted (please report this)"
         return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message))
     changed_meaning = differences(amap, read_markdown(formatted, name)[0])
-    if changed_meaning:
-        what = "; ".join(changed_meaning)
-        message = f"{name}: formatting would change the map ({what}); not formatted"
-        return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message, differences=tuple(changed_meaning)))
-    return FormatResult(formatted, formatted != text)
+    return _refused_if_changed(text, name, changed_meaning) or FormatResult(formatted, formatted != text)
 
 
 def format_document(text: str, name: str) -> FormatResult:
