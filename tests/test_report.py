@@ -235,3 +235,14 @@ def test_report_reads_markdown_notes(capsys: pytest.CaptureFixture[str]) -> None
     code, out, _ = run(capsys, "report", str(notes), "--no-drawing")
     assert code == 0
     assert "# Argument map: notes.md" in out and "### \\<Shorter trips\\>" in out
+
+
+def test_a_deep_map_is_reported_with_its_outline_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    # 3,000 claims in one chain: deeper than the recursion limit, and than a page can show.
+    chain = "\n\n".join(f"[C{k}]: Claim {k}.\n    + [C{k + 1}]" for k in range(3000)) + "\n\n[C3000]: The last.\n"
+    amap, diagnostics = argmap.loads(chain, "chain.argdown")
+    document = build_report(amap, diagnostics, ReportOptions())
+    text = to_markdown(document)
+    outline = text.split("## Reasons and objections", 1)[1].split("\n## ", 1)[0]
+    assert outline.count("\n") < 20 and "argmap show --focus '\\[C12\\]' goes on from here" in outline
+    assert "<li>" in to_html(document)

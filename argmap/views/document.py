@@ -116,35 +116,49 @@ def to_markdown(document: Document) -> str:
     """The document as CommonMark (with GitHub's tables never needed)."""
     out = [f"# {escape_markdown(document.title)}", ""]
     for block in document.blocks:
-        out.extend(_markdown_block(block, ""))
+        out.extend(_markdown_lines(block))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _markdown_block(block: Block, indent: str) -> list[str]:
+def _markdown_lines(top: Block) -> list[str]:
+    """The lines of ``top``; iterative, so lists nest deeper than the recursion limit."""
+    out: list[str] = []
+    stack: list[str | tuple[Block, str]] = [(top, "")]
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, str):
+            out.append(entry)
+            continue
+        block, indent = entry
+        if not isinstance(block, ItemList):
+            out.extend(_markdown_leaf(block, indent))
+            continue
+        pending: list[str | tuple[Block, str]] = []
+        number = 0
+        for item in block.items:
+            number = item.number if item.number is not None else number + 1
+            marker = f"{number}. " if block.ordered else "- "
+            pending.append(indent + marker + _markdown_line(item.text))
+            for child in item.children:
+                if not isinstance(child, ItemList | Quote):  # a list or a quote may follow an item's line directly
+                    pending.append("")
+                pending.append((child, indent + " " * len(marker)))
+        stack.extend(reversed(pending))
+    return out
+
+
+def _markdown_leaf(block: Block, indent: str) -> list[str]:
     if isinstance(block, Heading):
         return [f"{indent}{'#' * min(block.level, 6)} {_markdown_line(block.text)}"]
     if isinstance(block, Paragraph):
         return [indent + _markdown_line(block.text)]
     if isinstance(block, Quote):
         return [f"{indent}> {_markdown_line(block.text)}"]
-    if isinstance(block, Figure):
-        if block.path is None:
-            return []
+    if isinstance(block, Figure) and block.path is not None:
         target = block.path if re.fullmatch(r"[\w./-]+", block.path) else f"<{block.path.replace('>', '%3E')}>"
         return [f"{indent}![{escape_markdown(block.alt)}]({target})"]
-    lines: list[str] = []
-    number = 0
-    for item in block.items:
-        number = item.number if item.number is not None else number + 1
-        marker = f"{number}. " if block.ordered else "- "
-        lines.append(indent + marker + _markdown_line(item.text))
-        inner = indent + " " * len(marker)
-        for child in item.children:
-            if not isinstance(child, ItemList | Quote):  # a list or a quote may follow an item's line directly
-                lines.append("")
-            lines.extend(_markdown_block(child, inner))
-    return lines
+    return []
 
 
 # -- HTML --------------------------------------------------------------------------------
@@ -167,7 +181,29 @@ def _html_line(line: Line) -> str:
     return "".join(out)
 
 
-def _html_block(block: Block) -> str:
+def _html(top: Block) -> str:
+    """The HTML of ``top``; iterative, so lists nest deeper than the recursion limit."""
+    out: list[str] = []
+    stack: list[str | Block] = [top]
+    while stack:
+        entry = stack.pop()
+        if isinstance(entry, str):
+            out.append(entry)
+            continue
+        if not isinstance(entry, ItemList):
+            out.append(_html_leaf(entry))
+            continue
+        tag = "ol" if entry.ordered else "ul"
+        pending: list[str | Block] = [f"<{tag}>"]
+        for item in entry.items:
+            value = f' value="{item.number}"' if entry.ordered and item.number is not None else ""
+            pending += [f"<li{value}>{_html_line(item.text)}", *item.children, "</li>"]
+        pending.append(f"</{tag}>")
+        stack.extend(reversed(pending))
+    return "".join(out)
+
+
+def _html_leaf(block: Block) -> str:
     if isinstance(block, Heading):
         level = min(block.level, 6)
         return f"<h{level}>{_html_line(block.text)}</h{level}>"
@@ -175,17 +211,9 @@ def _html_block(block: Block) -> str:
         return f"<p>{_html_line(block.text)}</p>"
     if isinstance(block, Quote):
         return f"<blockquote>{_html_line(block.text)}</blockquote>"
-    if isinstance(block, Figure):
-        if block.svg is None:
-            return ""
+    if isinstance(block, Figure) and block.svg is not None:
         return f'<figure role="img" aria-label="{html.escape(block.alt)}">{block.svg}</figure>'
-    tag = "ol" if block.ordered else "ul"
-    items: list[str] = []
-    for item in block.items:
-        value = f' value="{item.number}"' if block.ordered and item.number is not None else ""
-        inner = "".join(_html_block(child) for child in item.children)
-        items.append(f"<li{value}>{_html_line(item.text)}{inner}</li>")
-    return f"<{tag}>{''.join(items)}</{tag}>"
+    return ""
 
 
 def _style() -> str:
@@ -203,7 +231,7 @@ def _style() -> str:
 
 def to_html(document: Document) -> str:
     """The document as one HTML page, its style and any drawing inside it."""
-    body = "\n".join(_html_block(block) for block in document.blocks)
+    body = "\n".join(_html(block) for block in document.blocks)
     title = html.escape(document.title)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -37,6 +37,9 @@ CRUX_SEARCH_LIMIT = 200_000
 """The most sets of premises the report tries per main conclusion (``argmap cruxes`` goes further)."""
 MAIN_SHOWN = 5
 """Main conclusions whose cruxes the report lists."""
+OUTLINE_DEPTH = 12
+"""Levels of the outline below each top claim: deeper lists do not read on paper (and
+indentation would make a deep map's report grow with the square of its depth)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +129,7 @@ class _Writer:
         return [head, ItemList(items)]
 
     def outline(self) -> list[Block]:
-        view = show_view(self.amap, labels=self.labels)
+        view = show_view(self.amap, depth=OUTLINE_DEPTH, labels=self.labels)
         if not view.roots:
             return [Paragraph([("text", "The map is empty.")])]
         return [ItemList([self._outline_item(root) for root in view.roots])]
@@ -152,6 +155,8 @@ class _Writer:
         line += self.claim(view)
         if view.repeated:
             line.append(("quiet", " (see above)"))
+        elif view.truncated:
+            line.append(("quiet", f" … (argmap show --focus '{view.id}' goes on from here)"))
         return line
 
     def arguments(self) -> list[Block]:
