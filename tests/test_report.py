@@ -19,6 +19,7 @@ from argmap.views.document import Figure, to_html, to_markdown
 from argmap.views.report import ReportOptions, build_report
 from tests.conftest import IN_CI
 from tests.test_cli import run
+from tests.test_views import check_golden
 
 NASTY_TEXTS = [
     "Stars 5 * 3 = 15 and 2*x*y, snake_case_name, \\*escaped\\* and a pipe | in a table | row.",
@@ -246,3 +247,14 @@ def test_a_deep_map_is_reported_with_its_outline_cut(capsys: pytest.CaptureFixtu
     outline = text.split("## Reasons and objections", 1)[1].split("\n## ", 1)[0]
     assert outline.count("\n") < 20 and "argmap show --focus '\\[C12\\]' goes on from here" in outline
     assert "<li>" in to_html(document)
+
+
+@pytest.mark.parametrize("name", ["notes", "nasty"])
+def test_golden_reports(name: str) -> None:
+    """The whole Markdown of two small reports, read once by a person (ARGMAP_UPDATE_GOLDEN=1 rewrites them)."""
+    if name == "notes":
+        amap, diagnostics = argmap.load(Path(__file__).resolve().parent / "fixtures" / "markdown" / "notes.md")
+        text = to_markdown(build_report(amap, diagnostics, ReportOptions()))
+    else:
+        text = nasty_document("markdown")
+    check_golden(f"report-{name}.md", text)

@@ -196,11 +196,9 @@ class _Writer:
         view = self.node(argument.node)
         head: Line = [("text", view.id)]
         blocks: list[Block] = [Heading(level, head)]
-        line: Line = []
-        if view.text:
-            line.append(("text", strip_tags(view.text, view.tags) + " "))
+        line: Line = [("text", strip_tags(view.text, view.tags))] if view.text else []
         if view.label is not None and view.label != "IN":
-            line.append((view.label, view.label))
+            line += [("text", " "), (view.label, view.label)]
         if line:
             blocks.append(Paragraph(line))
         steps: list[Item] = []
