@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from argmap.views import palette
+from argmap.views.text import LABEL_MARKS
 
 Span = tuple[str, str]
 """(kind, text): kind is ``text``, ``strong``, ``em``, ``quiet``, or a label (``IN``, ``OUT``, ``UNDEC``)."""
@@ -89,7 +90,8 @@ def escape_markdown(text: str) -> str:
     return _BLOCK_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], text)
 
 
-_LABEL_WORDS = {"IN": "✔ IN", "OUT": "✘ OUT", "UNDEC": "? UNDEC"}
+_LABEL_WORDS = {label: mark for label, (mark, _) in LABEL_MARKS.items()}
+"""``✔ IN``, ``✘ OUT``, ``? UNDEC``: the marks of the terminal views."""
 
 
 def _markdown_line(line: Line) -> str:

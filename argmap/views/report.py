@@ -70,7 +70,7 @@ def build_report(amap: ArgumentMap, diagnostics: list[Diagnostic], options: Repo
 
 
 class _Writer:
-    """The parts of one report, sharing the map, its labels and the facts of its nodes."""
+    """The parts of one report, sharing the map, its labels and its main conclusions."""
 
     def __init__(self, amap: ArgumentMap, labels: dict[str, str]) -> None:
         self.amap = amap
@@ -107,8 +107,9 @@ class _Writer:
 
     def introduction(self) -> Line:
         size = f"{plural(len(self.amap.statements), 'statement')}, {plural(len(self.amap.arguments), 'argument')}"
+        file_name = self.amap.source_name.replace("\\", "/").rsplit("/", 1)[-1]
         return [
-            ("text", f"Made by argmap from {self.amap.source_name.replace(chr(92), '/').rsplit('/', 1)[-1]} "),
+            ("text", f"Made by argmap from {file_name} "),
             ("text", f"({size}). A claim marked "),
             ("OUT", "OUT"),
             ("text", " does not stand: an attack on it succeeds; one marked "),
