@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from argmap._gc import paused_gc
 from argmap.argdown.comment_plan import first_lost_comment
+from argmap.argdown.inline import normal_newlines
 from argmap.argdown.reader import parse
 from argmap.argdown.writer import format_argdown
 from argmap.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -93,11 +94,9 @@ def format_text(text: str, name: str = "<text>") -> FormatResult:
 
     with paused_gc():
         amap, diagnostics = parse(text, name)
-    errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
-    if errors:
-        first = errors[0].span.line if errors[0].span is not None else None
-        message = f"{name} has {plural(len(errors), 'error')}; not formatted"
-        return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
+    refused = _refused_for_errors(text, name, diagnostics)
+    if refused is not None:
+        return refused
     result = format_argdown(amap, text)
     formatted = result.text
     if result.misplaced:
@@ -113,13 +112,73 @@ def format_text(text: str, name: str = "<text>") -> FormatResult:
         return _refused(text, Refusal(RefusalReason.COMMENT_LOST, message, lost))
     with paused_gc():
         again, _ = parse(formatted, name)
-    changed_meaning = differences(amap, again)
-    if changed_meaning:
-        what = "; ".join(changed_meaning)
-        message = f"{name}: formatting would change the map ({what}); not formatted (please report this)"
-        return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message, differences=tuple(changed_meaning)))
-    return FormatResult(formatted, formatted != text)
+    return _refused_if_changed(text, name, differences(amap, again)) or FormatResult(formatted, formatted != text)
 
 
 def _refused(text: str, refusal: Refusal) -> FormatResult:
     return FormatResult(text, False, refusal)
+
+
+def _refused_for_errors(text: str, name: str, diagnostics: list[Diagnostic]) -> FormatResult | None:
+    """The refusal of a text with reading errors (see :func:`reading_errors`), or None."""
+    errors = [d for d in reading_errors(sort_diagnostics(diagnostics)) if d.code not in FIXED_BY_FORMATTING]
+    if not errors:
+        return None
+    first = errors[0].span.line if errors[0].span is not None else None
+    message = f"{name} has {plural(len(errors), 'error')}; not formatted"
+    return _refused(text, Refusal(RefusalReason.ERRORS, message, first, diagnostics=tuple(errors)))
+
+
+def _refused_if_changed(text: str, name: str, changed_meaning: list[str]) -> FormatResult | None:
+    """The refusal of a formatting that would change the map (a defect of the writer), or None."""
+    if not changed_meaning:
+        return None
+    what = "; ".join(changed_meaning)
+    message = f"{name}: formatting would change the map ({what}); not formatted (please report this)"
+    return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message, differences=tuple(changed_meaning)))
+
+
+def format_markdown(text: str, name: str = "<markdown>") -> FormatResult:
+    """The Markdown document ``text`` with each of its Argdown fences in the canonical
+    layout (:func:`format_text`); every byte outside the fences' contents is kept.
+
+    Refused, with the text returned as it was, for the reasons of :func:`format_text`
+    (lines are the document's), and when the document has no Argdown fence, when the
+    fences would not read back as written, or when the map of the whole document would
+    change (fences are read together: a formatted fence must mean the same beside the
+    others)."""
+    from argmap.argdown.markdown import argdown_fences, read_markdown, replace_contents
+    from argmap.interchange.compare import differences
+
+    amap, diagnostics = read_markdown(text, name)
+    refused = _refused_for_errors(text, name, diagnostics)
+    if refused is not None:
+        return refused
+    fences = argdown_fences(normal_newlines(text))
+    contents: list[list[str]] = []
+    for fence in fences:
+        if not fence.lines:
+            contents.append([])
+            continue
+        # Empty lines before the content: the lines format_text names are the document's.
+        result = format_text("\n" * (fence.first - 1) + "\n".join(fence.lines) + "\n", name)
+        if result.refusal is not None:
+            return _refused(text, result.refusal)
+        contents.append(result.text.split("\n")[:-1] if result.text.endswith("\n") else result.text.split("\n"))
+    formatted = replace_contents(text, fences, contents)
+    again = argdown_fences(normal_newlines(formatted))
+    if [f.lines for f in again] != [tuple(c) for c in contents]:
+        message = f"{name}: the formatted fences would not read back as written; not formatted (please report this)"
+        return _refused(text, Refusal(RefusalReason.MEANING_CHANGED, message))
+    changed_meaning = differences(amap, read_markdown(formatted, name)[0])
+    return _refused_if_changed(text, name, changed_meaning) or FormatResult(formatted, formatted != text)
+
+
+def format_document(text: str, name: str) -> FormatResult:
+    """:func:`format_markdown` for a Markdown document (told from ``name``, or from the
+    text when the name has no known extension), :func:`format_text` for anything else."""
+    from argmap.interchange.formats import detect_format
+
+    if detect_format(name, text[:4096]) == "markdown":
+        return format_markdown(text, name)
+    return format_text(text, name)

@@ -18,7 +18,7 @@ from argmap.api import default_map_path, load, loads
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import ArgumentMap
-from argmap.rules.interchange import AM430
+from argmap.rules.interchange import AM430, AM440
 from argmap.rules.syntax import AM000, AM001, AM002
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ FromOption = Annotated[
     str | None,
     typer.Option(
         "--from",
-        help="Format of the map: argdown, argmap-json, aif or kialo. Default: told from the file.",
+        help="Format of the map: argdown, argmap-json, aif, kialo or markdown. Default: told from the file.",
         metavar="FORMAT",
     ),
 ]
@@ -110,7 +110,7 @@ NoLabelsOption = Annotated[
     bool, typer.Option("--no-labels", help="Do not evaluate the map or mark claims ✔ IN / ✘ OUT / ? UNDEC.")
 ]
 
-FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430))
+FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430, AM440))
 """Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
 input, or no map in a format argmap reads."""
 

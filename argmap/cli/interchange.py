@@ -193,9 +193,17 @@ def _emit(text: str, target: str | None) -> None:
 @app.command()
 def fmt(
     files: Annotated[
-        list[Path], typer.Argument(help="Argdown files to format in place.", show_default=False, metavar="FILE...")
+        list[Path],
+        typer.Argument(
+            help="Argdown or Markdown files to format in place ('-': standard input to standard output).",
+            show_default=False,
+            metavar="FILE...",
+        ),
     ],
     check: Annotated[bool, typer.Option("--check", help="Change nothing; exit 1 if a file is not formatted.")] = False,
+    diff: Annotated[
+        bool, typer.Option("--diff", help="Change nothing; print what would change as a unified diff (exit 1 if any).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Rewrite Argdown files in argmap's canonical layout, without changing their meaning.
@@ -207,33 +215,46 @@ def fmt(
     one on a line of its own before the line that followed it (at its indentation inside
     a relation tree or PCS), one beside Argdown text at the end of its element's line.
     Refused: files with errors, and the rare comment that would move out of its order
-    (the line is named).
+    (the line is named).  In a Markdown file (.md, .markdown, .qmd) only the Argdown
+    code fences are formatted; every other byte stays as it is.
 
     \b
     Example: argmap export --to argdown -o map.argdown && argmap fmt --check map.argdown
     """
-    from argmap.argdown.fmt import format_text
+    from argmap.argdown.fmt import format_document
     from argmap.interchange.formats import write_atomic
 
+    if diff and as_json:
+        fail("--diff prints a diff and --json prints JSON: choose one")
+    if sum(str(path) == "-" for path in files) > 1:
+        fail("standard input can be formatted once: give '-' once")
     results: list[dict[str, Any]] = []
     failed = False
     for path in files:
+        name = "<stdin>" if str(path) == "-" else str(path)
         try:
-            text = path.read_bytes().decode("utf-8")
+            data = sys.stdin.buffer.read() if str(path) == "-" else path.read_bytes()
+            text = data.decode("utf-8")
         except (OSError, UnicodeDecodeError) as problem:
-            fail(f"cannot read {path}: {getattr(problem, 'strerror', None) or problem}")
-        result = format_text(text, str(path))
+            fail(f"cannot read {name}: {getattr(problem, 'strerror', None) or problem}")
+        result = format_document(text, name)
         if result.refusal is not None:
             if result.refusal.diagnostics:
                 _print_diagnostics(list(result.refusal.diagnostics), text)
             fail(result.refusal.message)
         formatted, changed = result.text, result.changed
         results.append({"file": str(path), "changed": changed})
-        if check:
+        if diff and changed:
+            OUT.lines(_unified_diff(text, formatted, name))
+        if check or diff:
             if changed:
                 failed = True
-                if not as_json:
-                    OUT.text(f"would reformat {path}")
+                if not as_json and not diff:
+                    OUT.text(f"would reformat {name}")
+            continue
+        if str(path) == "-":
+            if not as_json:
+                _emit(formatted, "-")
             continue
         if changed:
             try:
@@ -246,3 +267,11 @@ def fmt(
         print_json(stamped("formatting", {"check": check, "files": results}))
     if failed:
         raise typer.Exit(1)
+
+
+def _unified_diff(old: str, new: str, name: str) -> list[str]:
+    """The change from ``old`` to ``new`` as unified diff lines, as ``diff -u`` prints them."""
+    import difflib
+
+    lines = difflib.unified_diff(old.splitlines(), new.splitlines(), name, f"{name} (formatted)", lineterm="")
+    return list(lines)

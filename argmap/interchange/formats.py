@@ -6,6 +6,7 @@
 | argmap-json   | yes  | yes   | .json (argmap's own, sniffed)       |
 | aif           | yes  | yes   | .aif .aif.json (and sniffed .json)  |
 | kialo         | yes  | no    | .txt .kialo                         |
+| markdown      | yes  | no    | .md .markdown .qmd (Argdown fences) |
 | argdown-json  | no   | yes   | .argdown.json                       |
 | graphml       | no   | yes   | .graphml                            |
 | node-link     | no   | yes   | .nodelink.json .node-link.json      |
@@ -27,7 +28,7 @@ from argmap.model import ArgumentMap
 from argmap.rules.interchange import AM430
 from argmap.rules.syntax import AM000, AM001
 
-READ_FORMATS = ("argdown", "argmap-json", "aif", "kialo")
+READ_FORMATS = ("argdown", "argmap-json", "aif", "kialo", "markdown")
 WRITE_FORMATS = ("argdown", "argdown-json", "argmap-json", "aif", "graphml", "node-link", "mermaid", "dot")
 
 _EXTENSIONS: list[tuple[str, str]] = [
@@ -47,6 +48,9 @@ _EXTENSIONS: list[tuple[str, str]] = [
     (".mermaid", "mermaid"),
     (".dot", "dot"),
     (".gv", "dot"),
+    (".markdown", "markdown"),
+    (".md", "markdown"),
+    (".qmd", "markdown"),
     (".json", "json"),
 ]
 
@@ -96,6 +100,11 @@ _KIALO_CHILD = re.compile(r"^\d+(?:\.\d+)+\.[ \t]+(?:Pro|Con):", re.MULTILINE)
 _JSON_OBJECT = re.compile(r'\{\s*(?:"|\}\s*$)')
 """The start of a JSON object: Argdown text may open with a data block, ``{key: value}``, never with a quoted key."""
 _ICCMA_HEAD = re.compile(r"(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*p[ \t]+af[ \t]+\d")
+_ARGDOWN_FENCE = re.compile(
+    r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?argdown(?:-map)?(?![\w-])",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A line that opens an Argdown code fence: text of no known extension with one is Markdown."""
 
 
 def detect_format(name: str, head: str) -> str:
@@ -111,7 +120,7 @@ def detect_format(name: str, head: str) -> str:
         by_name = format_of(name, writing=False)
     except FormatError:
         by_name = ""
-    if by_name in ("argdown", "aif", "argmap-json", "argdown-json"):
+    if by_name in ("argdown", "aif", "argmap-json", "argdown-json", "markdown"):
         return by_name
     stripped = head.lstrip("\ufeff \t\r\n")
     if by_name == "json" or _JSON_OBJECT.match(stripped):
@@ -122,6 +131,8 @@ def detect_format(name: str, head: str) -> str:
         return "kialo"
     if _ICCMA_HEAD.match(head):
         return "framework"
+    if not by_name and _ARGDOWN_FENCE.search(head):
+        return "markdown"
     return "argdown"
 
 
@@ -147,6 +158,10 @@ def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnos
         from argmap.interchange.aif import read_aif
 
         return read_aif(text, name)
+    if fmt == "markdown":
+        from argmap.argdown.markdown import read_markdown
+
+        return read_markdown(text, name)
     if fmt == "kialo":
         from argmap.interchange.kialo import read_kialo
 
@@ -170,6 +185,13 @@ def read_bytes(data: bytes, name: str, fmt: str | None = None) -> tuple[Argument
         from argmap.argdown import parse_bytes
 
         return parse_bytes(data, name)
+    if chosen == "markdown":
+        from argmap.argdown import decode
+        from argmap.argdown.markdown import read_markdown
+
+        text, undecodable = decode(data, name)
+        amap, diagnostics = read_markdown(text, name)
+        return amap, undecodable + diagnostics
     if chosen not in READ_FORMATS:
         return ArgumentMap(name), [at(AM430, _not_readable(chosen), name, 1)]
     try:

@@ -88,3 +88,16 @@ AM430 = reported(
     `.argdown` file it was made from), and an abstract framework (ICCMA `.af`/`.i23`,
     ASPARTIX `.apx`, `.tgf`) has no claims to show: `argmap eval FILE` evaluates it.""",
 )
+AM440 = reported(
+    "AM440",
+    "no-argdown-fence",
+    Severity.ERROR,
+    """A Markdown file (`.md`, `.markdown`, `.qmd`) holds no Argdown code fence.
+
+    argmap reads the map of a Markdown document from its fenced code blocks whose
+    language is `argdown` or `argdown-map` (```` ```argdown ````, `~~~argdown`, also
+    inside lists and block quotes, and `{.argdown}` as Quarto writes it), taken
+    together in order; prose and other code blocks are ignored.  A document without
+    such a block has no map: mark the blocks that hold Argdown with the language
+    `argdown`, or pass `--from argdown` to read the whole file as Argdown.""",
+)

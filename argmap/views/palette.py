@@ -28,3 +28,6 @@ ERROR = "bold red"
 WARNING = "bold magenta"
 INFO = "bold"
 SEVERITIES = {"error": ERROR, "warning": WARNING, "info": INFO}
+
+WEB = {"IN": "#1b5e20", "OUT": "#b71c1c", "UNDEC": "#6a1b9a", "quiet": "#616161"}
+"""The same meanings for HTML (``argmap report --format html``): dark enough to read on white."""
