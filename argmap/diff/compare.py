@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from typing import Any
 
 from argmap.diff.matching import Matching, match_maps, normal_text
 from argmap.diff.records import (
@@ -20,7 +19,7 @@ from argmap.diff.records import (
     Rename,
     WordChange,
 )
-from argmap.model import SYMBOL_RELATIONS, Argument, ArgumentMap, Statement
+from argmap.model import SYMBOL_RELATIONS, Argument, ArgumentMap, ArgumentMember, Statement, StatementMember
 
 PROVENANCE_KEYS = ("quote", "para")
 """Data keys that record where a claim comes from: reported as the quote, apart from other data."""
@@ -39,25 +38,32 @@ def diff_maps(old: ArgumentMap, new: ArgumentMap, labels: bool = True) -> MapDif
     >>> [i.id for i in result.statements.removed], [(c.id, c.before, c.after) for c in result.labels]
     (['[A]'], [('[C]', 'OUT', 'IN')])
     """
-    matching = match_maps(old, new)
+    pair = _Pair(old, new, match_maps(old, new))
     result = MapDiff(old.source_name, new.source_name)
-    result.statements = _items(old, new, old.statements, new.statements, matching.statements, _statement_fields)
-    result.arguments = _items(old, new, old.arguments, new.arguments, matching.arguments, _argument_fields(matching))
-    result.relations = relations_diff(old, new, matching)
+    result.statements = _items(pair, old.statements, new.statements, pair.matching.statements)
+    result.arguments = _items(pair, old.arguments, new.arguments, pair.matching.arguments)
+    result.relations = relations_diff(old, new, pair.matching)
     if labels:
         from argmap.diff.consequences import label_changes
 
-        result.labels = label_changes(old, new, matching, result)
+        result.labels = label_changes(old, new, pair.matching, result)
     return result
 
 
+class _Pair:
+    """The two maps, their matching, and each map's sections by heading path."""
+
+    def __init__(self, old: ArgumentMap, new: ArgumentMap, matching: Matching) -> None:
+        self.old, self.new, self.matching = old, new, matching
+        self.old_paths = {s: section_path(old, s) for s in old.sections}
+        self.new_paths = {s: section_path(new, s) for s in new.sections}
+
+
 def _items(
-    old_map: ArgumentMap,
-    new_map: ArgumentMap,
+    pair: _Pair,
     old: Mapping[str, Statement | Argument],
     new: Mapping[str, Statement | Argument],
     matched: dict[str, str],
-    fields: Any,
 ) -> ItemsDiff:
     out = ItemsDiff()
     taken = set(matched.values())
@@ -67,32 +73,64 @@ def _items(
         before, after = old[old_title], new[new_title]
         if old_title != new_title and not before.is_untitled and not after.is_untitled:
             out.renamed.append(Rename(before.node, after.node))
-        changes = fields(old_map, new_map, before, after)
+        if _same_members(pair, before, after) and (
+            not isinstance(before, Argument)
+            or (isinstance(after, Argument) and _same_pcs(pair.matching, before, after))
+        ):
+            continue  # the common case, decided without building the merged texts, tags and data
+        changes = _fields(pair, before, after)
         if changes:
             out.changed.append(ItemChange(after.node, before.node, changes))
     return out
+
+
+def _same_members(pair: _Pair, before: Statement | Argument, after: Statement | Argument) -> bool:
+    """Whether the two records have the same members, member by member (a quick test: False
+    is no change found yet, only a reason to compare closely)."""
+    old_members: Sequence[StatementMember | ArgumentMember] = before.members
+    new_members: Sequence[StatementMember | ArgumentMember] = after.members
+    if len(old_members) != len(new_members):
+        return False
+    old_paths, new_paths = pair.old_paths, pair.new_paths
+    for x, y in zip(old_members, new_members, strict=True):
+        if x.text != y.text or x.is_reference != y.is_reference or tuple(x.tags) != tuple(y.tags):
+            return False
+        if x.data is not y.data and dict(x.data) != dict(y.data):
+            return False
+        if x.section != y.section and old_paths.get(x.section or "") != new_paths.get(y.section or ""):
+            return False
+    return True
+
+
+def _same_pcs(matching: Matching, before: Argument, after: Argument) -> bool:
+    if len(before.pcs) != len(after.pcs):
+        return False
+    mapped = matching.statements
+    for x, y in zip(before.pcs, after.pcs, strict=True):
+        if x.role != y.role or mapped.get(x.statement) != y.statement:
+            return False
+        rules_x = tuple(x.inference.rules) if x.inference is not None else None
+        rules_y = tuple(y.inference.rules) if y.inference is not None else None
+        if rules_x != rules_y:
+            return False
+    return True
 
 
 def _text(record: Statement | Argument) -> str:
     return normal_text(record.text if isinstance(record, Statement) else record.description)
 
 
-def _statement_fields(old_map: ArgumentMap, new_map: ArgumentMap, before: Any, after: Any) -> list[FieldChange]:
-    return _common_fields(old_map, new_map, before, after, "text", before.texts, after.texts)
-
-
-def _argument_fields(matching: Matching) -> Any:
-    def fields(old_map: ArgumentMap, new_map: ArgumentMap, before: Argument, after: Argument) -> list[FieldChange]:
-        out = _common_fields(old_map, new_map, before, after, "description", before.descriptions, after.descriptions)
-        out.extend(pcs_changes(before, after, matching))
-        return out
-
-    return fields
+def _fields(pair: _Pair, before: Statement | Argument, after: Statement | Argument) -> list[FieldChange]:
+    if isinstance(before, Statement) and isinstance(after, Statement):
+        return _common_fields(pair, before, after, "text", before.texts, after.texts)
+    assert isinstance(before, Argument) and isinstance(after, Argument)
+    out = _common_fields(pair, before, after, "description", before.descriptions, after.descriptions)
+    out.extend(pcs_changes(before, after, pair.matching))
+    return out
 
 
 def _common_fields(
-    old_map: ArgumentMap,
-    new_map: ArgumentMap,
+    pair: _Pair,
     before: Statement | Argument,
     after: Statement | Argument,
     text_field: str,
@@ -141,24 +179,25 @@ def _common_fields(
         if isinstance(q1, str) and isinstance(q2, str) and q1 != q2:
             change.words = word_diff(q1, q2)
         out.append(change)
-    old_sections = defined_in(old_map, before)
-    new_sections = defined_in(new_map, after)
+    old_sections = sorted(defined_in(pair.old_paths, before))
+    new_sections = sorted(defined_in(pair.new_paths, after))
     if old_sections and new_sections and old_sections != new_sections:
         out.append(FieldChange("section", old_sections, new_sections))
     return out
 
 
-def defined_in(amap: ArgumentMap, record: Statement | Argument) -> list[str]:
-    """The sections (by their headings) where ``record`` is defined: a reference elsewhere
+def defined_in(paths: dict[str, str], record: Statement | Argument) -> list[str]:
+    """The sections (by their heading paths) where ``record`` is defined: a reference elsewhere
     does not move it."""
     ids = dict.fromkeys(m.section for m in record.members if not m.is_reference and m.section is not None)
-    return [section_path(amap, s) for s in ids if s is not None]
+    return [paths.get(s, "") for s in ids if s is not None]
 
 
 def section_path(amap: ArgumentMap, section_id: str) -> str:
     """``Part > Chapter``: a section by its headings, since section ids are positions."""
     titles: list[str] = []
     current: str | None = section_id
+    # Bounded: a hand-built map could make its parents a loop.
     while current is not None and current in amap.sections and len(titles) < 100:
         section = amap.sections[current]
         titles.append(section.title)

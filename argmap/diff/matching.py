@@ -48,13 +48,15 @@ class Matching:
     statements: dict[str, str] = field(default_factory=dict)
     arguments: dict[str, str] = field(default_factory=dict)
 
+    nodes: dict[str, str] = field(default_factory=dict, repr=False)
+    """Old node id -> new node id, made by :meth:`node` on first use."""
+
     def node(self, old_node: str) -> str | None:
         """The new node id of an old one (``[T]`` or ``<T>``), or None when it was removed."""
-        title = old_node[1:-1]
-        new = self.statements.get(title) if old_node.startswith("[") else self.arguments.get(title)
-        if new is None:
-            return None
-        return "[" + new + "]" if old_node.startswith("[") else "<" + new + ">"
+        if not self.nodes:
+            self.nodes = {"[" + o + "]": "[" + n + "]" for o, n in self.statements.items()}
+            self.nodes.update({"<" + o + ">": "<" + n + ">" for o, n in self.arguments.items()})
+        return self.nodes.get(old_node)
 
 
 def match_maps(old: ArgumentMap, new: ArgumentMap) -> Matching:

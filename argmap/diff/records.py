@@ -149,7 +149,7 @@ class Cause:
     ``kind`` is ``relation added`` / ``relation removed`` / ``relation changed`` (``relation``
     says which), ``premises changed`` (an argument's PCS), ``label changed`` (a node the
     claim rests on or is attacked by, with its own ``before``/``after``), ``added`` or
-    ``removed`` (the node itself).  ``via`` lists the unchanged nodes between the claim
+    ``removed`` (the node itself).  ``via`` lists the nodes between the claim
     and a cause found further up."""
 
     kind: str

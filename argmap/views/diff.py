@@ -17,7 +17,7 @@ from argmap.diff.records import Cause, FieldChange, ItemsDiff, MapDiff, Relation
 from argmap.views import palette
 
 if TYPE_CHECKING:
-    from rich.text import Text
+    from rich.console import RenderableType
 
 Piece = tuple[str, str]
 """(kind, text): kind is ``plain``, ``heading``, ``mark``, ``id``, ``user``, ``added``, ``removed`` or a label."""
@@ -187,24 +187,30 @@ _STYLES = {
 }
 
 
-def diff_text(diff: MapDiff) -> Text:
-    """The diff as styled text; added words ``{+...+}``, removed ``[-...-]``."""
+def diff_text(diff: MapDiff) -> RenderableType:
+    """The diff as styled lines; added words ``{+...+}``, removed ``[-...-]``; a detail line
+    (a field, a cause) wraps under itself."""
+    from rich.console import Group
+    from rich.padding import Padding
     from rich.text import Text
 
-    out = Text()
-    for n, line in enumerate(diff_lines(diff)):
-        if n:
-            out.append("\n")
+    rows: list[RenderableType] = []
+    for line in diff_lines(diff):
         if line[0][0] == "heading":
-            out.append("\n")
-        for kind, text in line:
+            rows.append(Text())
+        indent = len(line[0][1]) - len(line[0][1].lstrip(" ")) if line[0][0] == "plain" else 0
+        text = Text()
+        for n, (kind, piece) in enumerate(line):
+            if n == 0 and indent:
+                piece = piece[indent:]
             if kind == "added":
-                text = "{+" + text + "+}"
+                piece = "{+" + piece + "+}"
             elif kind == "removed":
-                text = "[-" + text + "-]"
-            style = palette.ARGUMENT if kind == "id" and text.startswith("<") else _STYLES.get(kind, "")
-            out.append(text, style=style)
-    return out
+                piece = "[-" + piece + "-]"
+            style = palette.ARGUMENT if kind == "id" and piece.startswith("<") else _STYLES.get(kind, "")
+            text.append(piece, style=style)
+        rows.append(Padding(text, (0, 0, 0, indent)) if indent else text)
+    return Group(*rows)
 
 
 # -- Markdown --------------------------------------------------------------------
