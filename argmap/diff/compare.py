@@ -271,25 +271,44 @@ def word_diff(before: str, after: str) -> list[WordChange]:
 def relations_diff(old: ArgumentMap, new: ArgumentMap, matching: Matching) -> RelationsDiff:
     """Relations stated with symbols, compared by type and ends (old ends read as the new map's).
 
-    A contradiction is symmetric: which end the text wrote it from is no change."""
-    before: dict[tuple[str, str], dict[str, RelationRef]] = {}
+    A contradiction is symmetric: which end the text wrote it from is no change.  Sets of
+    plain (type, source, target) tuples are compared first, so the records are made only
+    for what differs."""
+    node = matching.node
+    before: dict[tuple[str, str, str], tuple[str, str]] = {}
     for source, target, name in _stated(old):
-        s, t = matching.node(source), matching.node(target)
-        key = _ends(name, s or "old:" + source, t or "old:" + target)
-        before.setdefault(key, {})[name] = RelationRef(name, source, target)
-    after: dict[tuple[str, str], dict[str, RelationRef]] = {}
-    for source, target, name in _stated(new):
-        after.setdefault(_ends(name, source, target), {})[name] = RelationRef(name, source, target)
+        s, t = node(source), node(target)
+        before[_key(name, s or "old:" + source, t or "old:" + target)] = (source, target)
+    after = {_key(name, source, target): (source, target) for source, target, name in _stated(new)}
+    gone = before.keys() - after.keys()
+    came = after.keys() - before.keys()
     out = RelationsDiff()
-    for key, refs in before.items():
-        now = after.get(key)
-        if now is None:
-            out.removed.extend(refs.values())
-        elif set(refs) != set(now):
-            out.changed.append(RelationChange(key[0], key[1], sorted(refs), sorted(now)))
-    for key, refs in after.items():
-        if key not in before:
-            out.added.extend(refs.values())
+    if not gone and not came:
+        return out
+    # Two nodes related before and after, by other types: one changed relation.
+    gone_ends: dict[tuple[str, str], list[str]] = {}
+    for name, s, t in gone:
+        gone_ends.setdefault((s, t), []).append(name)
+    came_ends: dict[tuple[str, str], list[str]] = {}
+    for name, s, t in came:
+        came_ends.setdefault((s, t), []).append(name)
+    related_before = {(s, t) for _, s, t in before}
+    related_after = {(s, t) for _, s, t in after}
+    changed = {ends for ends in gone_ends.keys() | came_ends.keys() if ends in related_before and ends in related_after}
+    was: dict[tuple[str, str], list[str]] = {ends: [] for ends in changed}
+    now: dict[tuple[str, str], list[str]] = {ends: [] for ends in changed}
+    for names, keys in ((was, before), (now, after)):
+        for name, s, t in keys:
+            if (s, t) in names:
+                names[(s, t)].append(name)
+    for ends in sorted(changed):
+        out.changed.append(RelationChange(ends[0], ends[1], sorted(was[ends]), sorted(now[ends])))
+    for key in sorted(gone):
+        if key[1:] not in changed:
+            out.removed.append(RelationRef(key[0], *before[key]))
+    for key in sorted(came):
+        if key[1:] not in changed:
+            out.added.append(RelationRef(key[0], *after[key]))
     return out
 
 
@@ -303,7 +322,7 @@ def _stated(amap: ArgumentMap) -> list[tuple[str, str, str]]:
     ]
 
 
-def _ends(name: str, source: str, target: str) -> tuple[str, str]:
+def _key(name: str, source: str, target: str) -> tuple[str, str, str]:
     if name == "contradiction" and target < source:
-        return target, source
-    return source, target
+        return name, target, source
+    return name, source, target
