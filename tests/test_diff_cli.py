@@ -88,6 +88,39 @@ def test_json_is_the_diff_shape(tmp_path: Path) -> None:
     ]
 
 
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def _shipped_and_edited(folder: Path) -> None:
+    """The shipped map (old.argdown) and a copy (new.argdown) with a reworded claim, a removed
+    objection (the undercut of <War signals>) and a premise added to <Deal without delivery>."""
+    text = default_map_path().read_text("utf-8")
+    (folder / "old.argdown").write_text(text, "utf-8")
+    edited = text.replace("In about six months Moscow and Washington will have to go back", "Within six months or so")
+    edited = edited.replace("[Nobody wants to look weak]\n    _> <War signals>\n", "[Nobody wants to look weak]\n")
+    edited = edited.replace(
+        "(4) [Fails where delivery fails]",
+        "(4) [Moderates weak]: The U.S.-backed moderates are weak.\n(5) [Fails where",
+    ).replace("----\n(5) [Failure caused]", "----\n(6) [Failure caused]")
+    edited = edited.replace("(5) [Fails where: When", "(5) [Fails where delivery fails]: When")
+    (folder / "new.argdown").write_text(edited, "utf-8")
+
+
+@pytest.mark.parametrize(("args", "golden"), [([], "diff-shipped.txt"), (["--format", "markdown"], "diff-shipped.md")])
+def test_the_shipped_map_against_an_edited_copy(
+    args: list[str], golden: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _shipped_and_edited(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COLUMNS", "100")
+    result = runner.invoke(app, ["--color", "never", "diff", "old.argdown", "new.argdown", *args])
+    assert result.exit_code == 1
+    path = GOLDEN / golden
+    if os.environ.get("ARGMAP_UPDATE_GOLDEN"):
+        path.write_text(result.stdout, "utf-8")
+    assert result.stdout == path.read_text("utf-8")
+
+
 def test_git_is_given_as_seven_arguments_only(tmp_path: Path) -> None:
     old, new = _files(tmp_path)
     assert runner.invoke(app, ["diff", "--git", old, new]).exit_code == 2
