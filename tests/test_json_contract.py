@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from argmap import schemas
+from argmap.api import default_map_path
 from argmap.cli import app
 
 HERE = Path(__file__).resolve().parent
@@ -123,3 +124,20 @@ def test_the_schema_command_lists_and_prints_shapes() -> None:
     assert result.exit_code == 0 and json.loads(result.stdout) == schemas.schema("tree")
     result = runner.invoke(app, ["schema", "nothing"])
     assert result.exit_code == 2
+
+
+def test_diff(tmp_path: Path) -> None:
+    shipped = default_map_path()
+    text = shipped.read_text("utf-8")
+    changed = tmp_path / "changed.argdown"
+    changed.write_text(
+        text.replace("In about six months", "Within six months")
+        .replace("[Nobody wants to look weak]\n    _> <War signals>\n", "")
+        .replace("[Back to the table]: ", "[Back to the negotiations]: ", 1),
+        "utf-8",
+    )
+    for old, new in ((str(shipped), str(changed)), (SMALL, NASTY), (str(shipped), str(shipped))):
+        code, data = _run(["diff", old, new, "--json"])
+        assert code == (0 if old == new else 1), data
+        _check(data, "diff")
+        assert data["same"] is (code == 0)

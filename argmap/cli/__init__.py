@@ -15,6 +15,7 @@ import sys
 import typer
 
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
+from argmap.cli import diff as _diff  # noqa: F401
 from argmap.cli import interchange as _interchange  # noqa: F401
 from argmap.cli import report as _report  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401

@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "cruxes": "cruxes",
     "convert": "conversion",
     "fmt": "formatting",
+    "diff": "diff",
 }
 """Which shape each command's ``--json`` prints."""
 
