@@ -16,6 +16,8 @@ import typer
 
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
 from argmap.cli import interchange as _interchange  # noqa: F401
+from argmap.cli import lsp as _lsp  # noqa: F401
+from argmap.cli import mcp as _mcp  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
 from argmap.cli.common import app, finish
 from argmap.cli.output import OUT
