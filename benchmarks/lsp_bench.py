@@ -8,13 +8,16 @@ synthetic map of ``gen_argdown.py``, then, round after round: changes one word o
 statement's text (an incremental edit, as typing sends it) and times until that
 version's diagnostics arrive (debounce included), then times a hover on a title after
 it.  Targets: diagnostics < 150 ms, hover < 50 ms (the medians).  Also prints the time
-of parsing and linting the document in-process, the floor under the first figure.
+of parsing and linting the document in-process, the floor under the first figure, and
+the processor time the server spends per edit (from /proc, on Linux): on a machine
+shared with other work, wall-clock times grow with the load, processor times much less.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import platform
 import statistics
 import sys
@@ -45,7 +48,16 @@ def summary(name: str, seconds: list[float], target_ms: float) -> str:
     )
 
 
-async def measure(text: str, rounds: int) -> tuple[list[float], list[float]]:
+def cpu_seconds(pid: int) -> float | None:
+    """User plus system time of process ``pid`` so far (None where /proc is missing)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def measure(text: str, rounds: int) -> tuple[list[float], list[float], list[float]]:
     client = LanguageClient("argmap-bench", "1")
     published: dict[int, float] = {}
     arrived = asyncio.Event()
@@ -57,6 +69,7 @@ async def measure(text: str, rounds: int) -> tuple[list[float], list[float]]:
         arrived.set()
 
     await client.start_io(sys.executable, "-m", "argmap", "lsp")
+    pid = client._server.pid if client._server is not None else 0
     await client.initialize_async(lsp.InitializeParams(capabilities=lsp.ClientCapabilities(), process_id=None))
     client.initialized(lsp.InitializedParams())
     client.text_document_did_open(
@@ -70,9 +83,11 @@ async def measure(text: str, rounds: int) -> tuple[list[float], list[float]]:
     word = lines[row].index("says")
     diagnostics_times: list[float] = []
     hover_times: list[float] = []
+    cpu_times: list[float] = []
     for version in range(2, rounds + 2):
         replacement = "SAYS" if version % 2 == 0 else "says"
         edit = lsp.Range(start=lsp.Position(line=row, character=word), end=lsp.Position(line=row, character=word + 4))
+        cpu_before = cpu_seconds(pid)
         start = time.perf_counter()
         client.text_document_did_change(
             lsp.DidChangeTextDocumentParams(
@@ -82,6 +97,9 @@ async def measure(text: str, rounds: int) -> tuple[list[float], list[float]]:
         )
         await wait_for(published, version, arrived)
         diagnostics_times.append(published[version] - start)
+        cpu_after = cpu_seconds(pid)
+        if cpu_before is not None and cpu_after is not None:
+            cpu_times.append(cpu_after - cpu_before)
         start = time.perf_counter()
         hovered = await client.text_document_hover_async(
             lsp.HoverParams(
@@ -93,7 +111,7 @@ async def measure(text: str, rounds: int) -> tuple[list[float], list[float]]:
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
-    return diagnostics_times, hover_times
+    return diagnostics_times, hover_times, cpu_times
 
 
 async def wait_for(published: dict[int, float], version: int, arrived: asyncio.Event) -> None:
@@ -109,16 +127,23 @@ def main() -> None:
     args = parser.parse_args()
     text = generate(args.size)
     parse_times = []
+    parse_cpu = []
     for _ in range(5):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         read_document(URI, text, "bench.argdown")
         parse_times.append(time.perf_counter() - start)
-    diagnostics_times, hover_times = asyncio.run(measure(text, args.rounds))
+        parse_cpu.append(time.process_time() - start_cpu)
+    diagnostics_times, hover_times, cpu_times = asyncio.run(measure(text, args.rounds))
     print(f"argmap lsp on {args.size:,} statements ({len(text.splitlines()):,} lines), {args.rounds} edits")
     print(f"machine: {platform.machine()}, Python {platform.python_version()}, {platform.system()}")
-    print(f"debounce: {DEBOUNCE_SECONDS * 1000:.0f} ms")
+    print(
+        f"debounce: {DEBOUNCE_SECONDS * 1000:.0f} ms; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+    )
     print(summary("parse + lint (in-process)", parse_times, 150))
+    print(summary("  the same, processor time", parse_cpu, 150))
     print(summary("edit -> diagnostics", diagnostics_times, 150))
+    if cpu_times:
+        print(summary("  server processor time", cpu_times, 150))
     print(summary("hover", hover_times, 50))
 
 

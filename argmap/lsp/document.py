@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
+from typing import NamedTuple
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import Argument, ArgumentMap, Span, Statement
@@ -20,10 +22,10 @@ from argmap.model import Argument, ArgumentMap, Span, Statement
 _MENTION = re.compile(r"@(\[[^\]\n]+\]|<[^>\n]+>)")
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):
     """A title in the text: ``node`` is ``[Title]`` or ``<Title>``; ``start`` is the column
-    of the opening bracket and ``end`` the column after the closing one."""
+    of the opening bracket and ``end`` the column after the closing one.  A named tuple:
+    a document of a thousand statements has thousands, remade after every pause in typing."""
 
     node: str
     line: int
@@ -51,6 +53,8 @@ class Document:
     """A parsed version of a document; build with :func:`read_document`."""
 
     uri: str
+    name: str
+    """The file name the diagnostics' spans carry."""
     text: str
     amap: ArgumentMap
     diagnostics: list[Diagnostic]
@@ -86,7 +90,7 @@ class Document:
         return labels
 
     def in_file(self, span: Span | None) -> bool:
-        return span is not None and span.file == self.amap.source_name
+        return span is not None and span.file == self.name
 
 
 def read_document(uri: str, text: str, name: str) -> Document:
@@ -95,9 +99,9 @@ def read_document(uri: str, text: str, name: str) -> Document:
 
     amap, diagnostics = loads(text, name, format="argdown")
     lines = text.splitlines()
-    document = Document(uri, text, amap, diagnostics, lines)
+    document = Document(uri, name, text, amap, diagnostics, lines)
     occurrences = _member_occurrences(amap, lines) + _mention_occurrences(amap, lines)
-    occurrences.sort(key=lambda o: (o.line, o.start))
+    occurrences.sort(key=itemgetter(1, 2))  # line, start
     document.occurrences = occurrences
     for occurrence in occurrences:
         document.by_line.setdefault(occurrence.line, []).append(occurrence)
@@ -114,7 +118,7 @@ def _member_occurrences(amap: ArgumentMap, lines: list[str]) -> list[Occurrence]
             located = _bracketed(lines, member.span, record.node)
             if located is not None:
                 line, start, end = located
-                found.append(Occurrence(record.node, line, start, end, definition=not member.is_reference))
+                found.append(Occurrence(record.node, line, start, end, not member.is_reference))
     return found
 
 
@@ -148,7 +152,7 @@ def _mention_occurrences(amap: ArgumentMap, lines: list[str]) -> list[Occurrence
             inner = node[1:-1].strip()
             node = node[0] + inner + node[-1]
             if node in mentioned:
-                found.append(Occurrence(node, number, match.start(1), match.end(1), mention=True))
+                found.append(Occurrence(node, number, match.start(1), match.end(1), False, True))
     return found
 
 

@@ -96,7 +96,7 @@ def formatting(document: Document) -> list[lsp.TextEdit] | str:
     """The whole text replaced by ``argmap fmt``'s layout; the refusal's message when it refuses."""
     from argmap.argdown.fmt import format_text
 
-    result = format_text(document.text, document.amap.source_name)
+    result = format_text(document.text, document.name)
     if result.refusal is not None:
         return result.refusal.message
     if not result.changed:

@@ -1,15 +1,17 @@
 """The pygls language server: documents kept in sync, parsed once per version, features
 answered from the parsed version.
 
-Diagnostics are published a short while after the last change (typing a word sends a
-change per key; parsing after each would queue work the next key makes useless).  A
-request never waits for that delay: it parses the current text itself when the kept
-version is stale.
+Diagnostics are debounced on both edges: a change after a quiet spell is parsed at
+once, and the changes that follow it within :data:`DEBOUNCE_SECONDS` are parsed
+together once they pause (typing a word sends a change per key; parsing after each
+would queue work the next key makes useless).  A request never waits for that delay:
+it parses the current text itself when the kept version is stale.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcInvalidParams
@@ -21,7 +23,8 @@ from argmap.lsp import features, outline
 from argmap.lsp.document import Document, read_document
 
 DEBOUNCE_SECONDS = 0.05
-"""How long after the last change diagnostics are computed."""
+"""The quiet spell after which a change is parsed at once; changes closer together wait
+until this long after the last of them."""
 
 
 class ArgdownServer(LanguageServer):
@@ -31,6 +34,7 @@ class ArgdownServer(LanguageServer):
         super().__init__("argmap", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
         self.parsed: dict[str, tuple[int | None, Document]] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.last_change: dict[str, float] = {}
 
     def document(self, uri: str) -> Document:
         """The parsed current version of ``uri`` (parsed now if the kept one is stale)."""
@@ -54,10 +58,18 @@ class ArgdownServer(LanguageServer):
         )
 
     def publish_later(self, uri: str) -> None:
+        """Publish now after a quiet spell, else once the changes pause."""
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        quiet = now - self.last_change.get(uri, float("-inf")) >= DEBOUNCE_SECONDS
+        self.last_change[uri] = now
         waiting = self.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
-        self.pending[uri] = asyncio.get_running_loop().call_later(DEBOUNCE_SECONDS, self.publish, uri)
+        if quiet and waiting is None:
+            self.publish(uri)
+        else:
+            self.pending[uri] = loop.call_later(DEBOUNCE_SECONDS, self.publish, uri)
 
 
 def build_server() -> ArgdownServer:
@@ -76,6 +88,7 @@ def build_server() -> ArgdownServer:
     def did_close(ls: ArgdownServer, params: lsp.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.parsed.pop(uri, None)
+        ls.last_change.pop(uri, None)
         waiting = ls.pending.pop(uri, None)
         if waiting is not None:
             waiting.cancel()
@@ -137,6 +150,16 @@ def build_server() -> ArgdownServer:
     return server
 
 
+class _RefusalsAreAnswers(logging.Filter):
+    """pygls logs every exception a handler raises with its traceback (on standard error,
+    which editors show as the server's log); a refused rename is an answer, not a fault."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        raised = record.exc_info[1] if record.exc_info else None
+        return not isinstance(raised, JsonRpcInvalidParams)
+
+
 def serve() -> None:
     """Serve over standard input and output until the client says exit."""
+    logging.getLogger("pygls.protocol.json_rpc").addFilter(_RefusalsAreAnswers())
     build_server().start_io()

@@ -14,9 +14,6 @@ from typing import Any
 from argmap.diagnostics import Diagnostic, Severity, diagnostics_record
 from argmap.mcp.access import Access, Refused
 from argmap.model import ArgumentMap
-from argmap.schemas import stamped
-
-_SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
 
 class ToolFailure(Exception):
@@ -106,8 +103,10 @@ def _labels(amap: ArgumentMap) -> dict[str, str]:
 
 
 def _semantics(name: str) -> str:
+    from argmap.semantics.evaluation import SEMANTICS
+
     chosen = name.strip().lower()
-    if chosen not in _SEMANTICS:
+    if chosen not in SEMANTICS:
         raise ToolFailure(f"unknown semantics '{name}'", "choose grounded, complete, preferred or stable")
     return chosen
 
@@ -218,7 +217,14 @@ def convert(
 ) -> dict[str, Any]:
     """Write the map in another format to ``output``, as ``argmap convert --json`` (``argmap:conversion``)."""
     from argmap.argdown.fmt import reading_errors
-    from argmap.interchange.formats import FormatError, check_format, format_of, write_atomic, write_text
+    from argmap.interchange.formats import (
+        FormatError,
+        check_format,
+        conversion_record,
+        format_of,
+        write_atomic,
+        write_text,
+    )
 
     target = _target(access, output)
     try:
@@ -235,15 +241,8 @@ def convert(
         raise ToolFailure(str(problem)) from None
     except OSError as problem:
         raise ToolFailure(f"cannot write {output}: {problem.strerror or problem}") from None
-    record = {
-        "input": path if path is not None else "<text>",
-        "output": str(target),
-        "to": out_format,
-        "statements": len(found.amap.statements),
-        "arguments": len(found.amap.arguments),
-        "warnings": [d.to_dict() for d in found.diagnostics],
-    }
-    return stamped("conversion", record)
+    source = path if path is not None else "<text>"
+    return conversion_record(source, str(target), out_format, found.amap, found.diagnostics)
 
 
 RENDER_FORMATS = ("svg", "png", "pdf", "dot")
