@@ -271,3 +271,17 @@ def test_code_actions_fix_the_typo_and_the_missing_line(session: Session) -> Non
         "Replace [Bet] by [Beta]": (8, 5, 8, "Beta"),
         "Insert the empty line after the front matter": (3, 0, 0, "\n"),
     }
+
+
+def test_duplicate_text_points_at_the_first_definition_and_hover_shows_the_quote(session: Session) -> None:
+    uri = session.open('[A]: Some long text here. {quote: "the words", para: 3}\n\n[B]: Some long text here.\n')
+    (duplicate,) = [d for d in session.wait_diagnostics(uri) if d.code == "AM206"]
+    assert duplicate.range.start == lsp.Position(line=2, character=0)
+    assert duplicate.related_information is not None
+    (first,) = duplicate.related_information
+    assert first.location.range == lsp.Range(
+        start=lsp.Position(line=0, character=0), end=lsp.Position(line=0, character=3)
+    )
+    hover = session.request(session.client.text_document_hover_async, lsp.HoverParams(**at(uri, 0, 1)))
+    assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
+    assert "quote (paragraph 3): “the words”" in hover.contents.value

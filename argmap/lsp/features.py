@@ -21,16 +21,16 @@ SUGGESTION = re.compile(r"did you mean ([\[<].+[\]>])\?$")
 DUPLICATE = re.compile(r"the same text as (\[.+\])$")
 UNKNOWN = re.compile(r"(?:unknown statement |argument |mention of unknown )([\[<].+?[\]>])")
 RELATION_SYMBOLS = {
-    "+": "supports the claim above",
-    "-": "attacks the claim above",
-    "_": "undercuts the argument above",
-    "+>": "the claim above supports this one",
-    "->": "the claim above attacks this one",
-    "_>": "the argument above is undercut by this one",
-    "<+": "supported by the claim above",
-    "<-": "attacked by the claim above",
-    "<_": "undercut by the claim above",
-    "><": "contradicts the claim above",
+    "+": "this supports the element above",
+    "-": "this attacks the element above",
+    "_": "this undercuts the argument above",
+    "<+": "this supports the element above (as +)",
+    "<-": "this attacks the element above (as -)",
+    "<_": "this undercuts the argument above (as _)",
+    "+>": "the element above supports this",
+    "->": "the element above attacks this",
+    "_>": "the element above undercuts this argument",
+    "><": "this contradicts the statement above",
 }
 """Relation symbols offered at the start of a line, with what each says."""
 

@@ -48,7 +48,9 @@ def symbols(document: Document) -> list[lsp.DocumentSymbol]:
             continue
         seen.add(occurrence.node)
         record = document.amap.record(occurrence.node)
-        member = next(m for m in record.members if not m.is_reference and m.span.line - 1 == occurrence.line)
+        member = next((m for m in record.members if not m.is_reference and m.span.line - 1 == occurrence.line), None)
+        if member is None:
+            continue
         is_statement = occurrence.node.startswith("[")
         symbol = lsp.DocumentSymbol(
             name=occurrence.node,
@@ -75,10 +77,11 @@ def _section_symbol(document: Document, section: Section, end: int) -> lsp.Docum
 
 def folding_ranges(document: Document) -> list[lsp.FoldingRange]:
     """Sections, and every block of two or more non-blank lines (a relation tree, a PCS, front matter)."""
+    ends = _section_ends(document)
     found = [
-        lsp.FoldingRange(start_line=s.span.line - 1, end_line=end, kind=lsp.FoldingRangeKind.Region)
+        lsp.FoldingRange(start_line=s.span.line - 1, end_line=ends[s.id], kind=lsp.FoldingRangeKind.Region)
         for s in document.amap.sections.values()
-        if (end := _section_ends(document)[s.id]) > s.span.line - 1
+        if ends[s.id] > s.span.line - 1
     ]
     start: int | None = None
     for number, text in enumerate([*document.lines, ""]):
