@@ -285,3 +285,26 @@ def test_duplicate_text_points_at_the_first_definition_and_hover_shows_the_quote
     hover = session.request(session.client.text_document_hover_async, lsp.HoverParams(**at(uri, 0, 1)))
     assert hover is not None and isinstance(hover.contents, lsp.MarkupContent)
     assert "quote (paragraph 3): “the words”" in hover.contents.value
+
+
+def test_unknown_argument_and_mention_are_placed_and_fixed(session: Session) -> None:
+    text = "[Alpha]: A claim.\n  + <Argu>: An argument.\n  - <Arg>\n\n[Beta]: See @[Alpah] here.\n"
+    uri = session.open(text)
+    found = {d.code: d for d in session.wait_diagnostics(uri) if d.code in ("AM104", "AM105")}
+    mention_line = text.splitlines()[4]
+    start = mention_line.index("[Alpah]")
+    assert found["AM105"].range == lsp.Range(
+        start=lsp.Position(line=4, character=start), end=lsp.Position(line=4, character=start + len("[Alpah]"))
+    )
+    whole = lsp.Range(start=lsp.Position(line=0, character=0), end=lsp.Position(line=5, character=0))
+    actions = session.request(
+        session.client.text_document_code_action_async,
+        lsp.CodeActionParams(
+            text_document=lsp.TextDocumentIdentifier(uri=uri),
+            range=whole,
+            context=lsp.CodeActionContext(diagnostics=list(found.values())),
+        ),
+    )
+    assert actions is not None
+    titles = sorted(a.title for a in actions if isinstance(a, lsp.CodeAction))
+    assert titles == ["Replace <Arg> by <Argu>", "Replace [Alpah] by [Alpha]"]

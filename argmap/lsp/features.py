@@ -77,13 +77,26 @@ def diagnostics(document: Document) -> list[lsp.Diagnostic]:
 def _diagnostic(document: Document, found: Diagnostic) -> lsp.Diagnostic:
     message = found.message if not found.hint else f"{found.message}\nhint: {found.hint}"
     return lsp.Diagnostic(
-        range=span_range(document, found.span),
+        range=_placed(document, found),
         message=message,
         severity=_SEVERITIES[found.severity],
         code=found.code,
         source=SOURCE,
         related_information=_related(document, found) or None,
     )
+
+
+def _placed(document: Document, found: Diagnostic) -> lsp.Range:
+    """The diagnostic's range; for one about an unknown title whose span does not start on
+    that title (the parser's mention spans can be off), the place the title is written on
+    the span's line."""
+    span = found.span
+    named = UNKNOWN.search(found.message)
+    if span is not None and named is not None:
+        on_line = [o for o in document.by_line.get(span.line - 1, ()) if o.node == named.group(1)]
+        if on_line and not any(o.start == span.col - 1 for o in on_line):
+            return occurrence_range(document, on_line[0])
+    return span_range(document, span)
 
 
 def _related(document: Document, found: Diagnostic) -> list[lsp.DiagnosticRelatedInformation]:

@@ -31,8 +31,7 @@ class Access:
 
     def readable(self, path: str) -> Path:
         """``path`` resolved, if it lies under a root; raises :class:`Refused` otherwise."""
-        resolved = self._inside(path, "read")
-        return resolved
+        return self._inside(path, "read")
 
     def writable_path(self, path: str) -> Path:
         """``path`` resolved, if the server is writable and it lies under a root."""
