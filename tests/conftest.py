@@ -20,3 +20,14 @@ def shared_path(*parts: str) -> Path:
             pytest.fail(f"{path} is missing, but CI must provide ../shared beside the repository")
         pytest.skip(f"{path} not present: ../shared (the seed and corpus) is not beside this checkout")
     return path
+
+
+def require_module(name: str, extra: str) -> None:
+    """Skip the calling test module when ``name`` is not installed (never in CI, where the
+    test extra installs it: there a missing module is a failure, not a silent skip)."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        if IN_CI:
+            pytest.fail(f"{name} is missing, but CI installs argmap[test], which includes argmap[{extra}]")
+        pytest.skip(f"{name} is not installed: pip install 'argmap[{extra}]'", allow_module_level=True)

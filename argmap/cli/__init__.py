@@ -17,6 +17,8 @@ import typer
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
 from argmap.cli import diff as _diff  # noqa: F401
 from argmap.cli import interchange as _interchange  # noqa: F401
+from argmap.cli import lsp as _lsp  # noqa: F401
+from argmap.cli import mcp as _mcp  # noqa: F401
 from argmap.cli import report as _report  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
 from argmap.cli.common import app, finish

@@ -98,19 +98,9 @@ def convert(
     amap, diagnostics = _read_without_errors(source, from_format, "nothing written")
     _emit(_render(amap, out_format), target)
     if as_json:
-        print_json(
-            stamped(
-                "conversion",
-                {
-                    "input": source,
-                    "output": target,
-                    "to": out_format,
-                    "statements": len(amap.statements),
-                    "arguments": len(amap.arguments),
-                    "warnings": [d.to_dict() for d in diagnostics],
-                },
-            )
-        )
+        from argmap.interchange.formats import conversion_record
+
+        print_json(conversion_record(source, target, out_format, amap, diagnostics))
     elif target != "-":
         wrote(target, out_format, map_size(amap))
 

@@ -289,3 +289,20 @@ __all__ = [
     "write_text",
     "writer",
 ]
+
+
+def conversion_record(
+    source: str, target: str, fmt: str, amap: ArgumentMap, warnings: list[Diagnostic]
+) -> dict[str, object]:
+    """What ``convert --json`` prints (``argmap:conversion``): what was read, what was written, in which format."""
+    from argmap.schemas import stamped
+
+    data = {
+        "input": source,
+        "output": target,
+        "to": fmt,
+        "statements": len(amap.statements),
+        "arguments": len(amap.arguments),
+        "warnings": [d.to_dict() for d in warnings],
+    }
+    return stamped("conversion", data)
