@@ -23,14 +23,14 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
-from argmap.views.tree import below, strip_tags
+from argmap.views.tree import below, node_facts, strip_tags
 
 WRAP = 36
 """Characters per label line."""
@@ -46,8 +46,10 @@ STATEMENT_FILL = "#e3f2fd"
 STATEMENT_LINE = "#1565c0"
 ARGUMENT_FILL = "#e8f5e9"
 ARGUMENT_LINE = "#2e7d32"
-GREEN = "#2e7d32"
-RED = "#c62828"
+GREEN = "#009e73"
+"""Support: bluish green of Okabe and Ito's palette, which colour-blind readers tell from RED."""
+RED = "#d55e00"
+"""Attack: vermillion (Okabe and Ito); attacks also end in a bar, supports in an arrow."""
 GREY = "#607d8b"
 LABEL_STYLE = {
     "IN": ("✔ IN", "#1b5e20", "bold"),
@@ -86,12 +88,37 @@ class Drawing:
     edges: int
     fast: bool = False
     """Placed by :func:`layered_positions` (draw with ``neato -n2``), not by ``dot``."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Map node id (``[Title]``) -> its DOT node name and SVG element id (``n12``)."""
+    edge_list: list[tuple[str, str, str]] = field(default_factory=list)
+    """``(source, target, relation)`` of the DOT edge named ``e{i}``, in the order written."""
+    cut: set[str] = field(default_factory=set)
+    """Drawn nodes with reasons or objections that ``depth`` left out."""
 
 
 def escape(text: str) -> str:
     """Escape text for a Graphviz HTML-like label: it then prints exactly as written."""
     text = _CONTROL.sub(" ", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def dot_string(text: str) -> str:
+    """``text`` as the inside of a DOT quoted string whose value Graphviz writes into XML
+    (a tooltip): shown exactly as written.
+
+    Backslashes are doubled (Graphviz reads ``\\N``, ``\\G`` ... as the node's or graph's
+    name), quotes escaped, and ``&`` written as ``&amp;`` because Graphviz copies anything
+    that looks like an entity (``&lt;``) into the SVG as it is; line breaks become ``\\n``."""
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n")).replace("\n", "\\n")
+
+
+def tooltip(title: str, text: str, quote: str | None, para: object = None) -> str:
+    """What a pointer resting on a node shows: its id, its text and the quote it comes from."""
+    parts = [title, text] if text and text != title else [title]
+    if quote:
+        parts.append(f"“{quote}”" + (f" (paragraph {para})" if para is not None else ""))
+    return "\n".join(p for p in parts if p)
 
 
 def wrap(text: str, width: int = WRAP) -> list[str]:
@@ -164,20 +191,20 @@ def _build_drawing(
 ) -> Drawing:
     nodes = select_nodes(amap, focus, depth)
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    cut = cut_off(amap, ids) if depth is not None else set()
     large = len(nodes) > LARGE_MAP if fast is None else fast
     clusters = not large
     positions = layered_positions(amap, nodes, rankdir) if large else {}
     title = amap.frontmatter.get("title")
+    shown_title = str(title) if isinstance(title, str | int | float) and title != "" else None
     out: list[str] = ["digraph argmap {"]
     out.append(
         f'  graph [rankdir={rankdir}, fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
-        f'newrank=true, charset="UTF-8"'
-        + (f", label=<{escape(str(title))}>, labelloc=t, fontsize=16" if isinstance(title, str) and title else "")
-        + (", splines=false, outputorder=edgesfirst" if large else "")
-        + "];"
+        f'newrank=true, charset="UTF-8"' + (", splines=false, outputorder=edgesfirst" if large else "") + "];"
     )
     out.append('  node [fontname="Helvetica", fontsize=10, margin="0.12,0.06"];')
     out.append("  edge [dir=back, arrowsize=0.8];")
+    graph_label_at = len(out)
 
     # Sections as (nested) clusters: each node in the first section it is written in.
     members: dict[str | None, list[str]] = {}
@@ -198,7 +225,7 @@ def _build_drawing(
 
     def emit_nodes(sid: str | None, indent: str) -> None:
         for node in members.get(sid, []):
-            line = _node_line(amap, node, ids[node], labels, short=large)
+            line = _node_line(amap, node, ids[node], labels, short=large, cut=node in cut)
             if node in positions:
                 x, y = positions[node]
                 line = line[:-2] + f', pos="{x},{y}!"];'
@@ -216,16 +243,16 @@ def _build_drawing(
             continue
         section = amap.sections[sid]
         out.append("  " * level + f"subgraph {cluster_ids[sid]} {{")
-        out.append(
-            indent + f'label=<<B>{escape(section.title)}</B>>; labeljust=l; style="rounded,dashed"; '
-            f'color="#9e9e9e"; fontsize=12;'
-        )
+        # A heading that repeats the map's title is said once, at the top.
+        heading = "" if _same_words(section.title, shown_title) else f"<B>{escape(section.title)}</B>"
+        out.append(indent + f'label=<{heading}>; labeljust=l; style="rounded,dashed"; color="#9e9e9e"; fontsize=12;')
         emit_nodes(sid, indent)
         stack.append((sid, level, True))
         stack.extend((child, level + 1, False) for child in reversed(children.get(sid, [])))
 
-    edge_count = 0
+    edge_list: list[tuple[str, str, str]] = []
     kinds: set[RelationType] = set()
+    numbers: dict[str, dict[str, int]] = {}
     for source, target, relations in amap.graph.edges(data=True):
         if source not in ids or target not in ids:
             continue
@@ -235,16 +262,42 @@ def _build_drawing(
         for rtype in sorted(types, key=list(RelationType).index):
             style, _ = EDGE_STYLE[rtype]
             kinds.add(rtype)
-            out.append(f'  {ids[target]} -> {ids[source]} [{style}, class="{rtype.value}"];')
-            edge_count += 1
-    if legend and nodes:
-        legend_lines = _legend(kinds, labels is not None and any(n in labels for n in nodes))
-        if large:  # no clusters in the fast layout: the legend goes top left
-            top = max((y for _, y in positions.values()), default=0)
-            legend_lines = [legend_lines[2].replace("];", f', pos="-300,{top}!"];')]
-        out.extend(legend_lines)
+            extra = ""
+            if rtype is RelationType.PREMISE_OF:
+                number = _premise_numbers(amap, target, numbers).get(source)
+                if number is not None:
+                    extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
+            out.append(
+                f'  {ids[target]} -> {ids[source]} [{style}{extra}, id="e{len(edge_list)}", class="{rtype.value}"];'
+            )
+            edge_list.append((source, target, rtype.value))
+    if nodes and (legend or shown_title):
+        used_labels = {labels[n] for n in nodes if n in labels} if labels else set()
+        node_kinds = {"argument" if n[0] == "<" else "statement" for n in nodes}
+        table = _legend(kinds, used_labels, node_kinds, bool(cut), shown_title, legend)
+        # The legend is the graph's label, top left: where a reader starts (a cluster
+        # of its own ends up wherever the layout puts it, often at the far end).
+        out.insert(graph_label_at, f"  graph [label=<{table}>, labelloc=t, labeljust=l];")
     out.append("}")
-    return Drawing("\n".join(out) + "\n", len(nodes), edge_count, large)
+    return Drawing("\n".join(out) + "\n", len(nodes), len(edge_list), large, ids, edge_list, cut)
+
+
+def cut_off(amap: ArgumentMap, drawn: dict[str, str] | set[str]) -> set[str]:
+    """The drawn nodes with something below them (:func:`below`) that is not drawn."""
+    return {node for node in drawn if any(child not in drawn for child, _, _ in below(amap, node))}
+
+
+def _premise_numbers(amap: ArgumentMap, argument: str, cache: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Premise node -> its number in the argument's premise-conclusion structure."""
+    if argument not in cache:
+        record = amap.arguments.get(argument[1:-1]) if argument[0] == "<" else None
+        steps = record.pcs if record is not None else []
+        cache[argument] = {f"[{s.statement}]": s.number for s in steps if s.role == "premise"}
+    return cache[argument]
+
+
+def _same_words(a: str, b: str | None) -> bool:
+    return b is not None and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 X_STEP = 280
@@ -324,7 +377,13 @@ def to_dot(
     return build_drawing(amap, focus, depth, rankdir, labels).dot
 
 
-def _node_line(amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | None, short: bool = False) -> str:
+MORE_BELOW = "▾ more below"
+"""The last line of a node whose reasons or objections ``--depth`` left out."""
+
+
+def _node_line(
+    amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | None, short: bool = False, cut: bool = False
+) -> str:
     record = amap.record(node)
     label = labels.get(node) if labels else None
     if isinstance(record, Argument):
@@ -348,19 +407,44 @@ def _node_line(amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | 
     attrs = attrs.replace("{}", extra) + penwidth
     tags = record.tags
     text = strip_tags(text, tags)
+    _, _, _, _, quote, para, _, _ = node_facts(amap, node)
+    hint = tooltip(title, text, quote, para)
     if short and len(text) > SHORT_TEXT:
         text = text[: SHORT_TEXT - 1].rstrip() + "…"
     html = node_label(title, text, label, tags) if title else node_label(text, "", label, tags)
-    css = kind + (f" {label}" if label else "")
-    return f'{nid} [{attrs}, class="{css}", label=<{html}>];'
+    if cut:
+        html += f'<BR/><FONT POINT-SIZE="8" COLOR="{GREY}">{escape(MORE_BELOW)}</FONT>'
+    css = kind + (f" {label}" if label else "") + (" cut" if cut else "")
+    return f'{nid} [{attrs}, id="{nid}", class="{css}", tooltip="{dot_string(hint)}", label=<{html}>];'
 
 
-def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
-    rows = [
-        '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>',
-        f'<TR><TD BGCOLOR="{STATEMENT_FILL}" BORDER="1" COLOR="{STATEMENT_LINE}">[statement]</TD>'
-        f'<TD BGCOLOR="{ARGUMENT_FILL}" BORDER="1" COLOR="{ARGUMENT_LINE}" STYLE="rounded">&lt;argument&gt;</TD></TR>',
-    ]
+LABEL_WORDS = {
+    "IN": "accepted (IN): thick border",
+    "OUT": "rejected (OUT): dashed border",
+    "UNDEC": "undecided (UNDEC): dotted border",
+}
+
+
+def _legend(
+    kinds: set[RelationType],
+    used_labels: set[str],
+    node_kinds: set[str],
+    cut: bool,
+    title: str | None,
+    marks_too: bool = True,
+) -> str:
+    """The legend as an HTML-like table: the map's title, then only the marks that occur."""
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16">{escape(title)}</FONT></TD></TR>'] if title else []
+    if not marks_too:
+        return '<TABLE BORDER="0" CELLBORDER="0">' + "".join(rows) + "</TABLE>"
+    cells = []
+    if "statement" in node_kinds:
+        cells.append(f'<TD BGCOLOR="{STATEMENT_FILL}" BORDER="1" COLOR="{STATEMENT_LINE}">[statement]</TD>')
+    if "argument" in node_kinds:
+        cells.append(
+            f'<TD BGCOLOR="{ARGUMENT_FILL}" BORDER="1" COLOR="{ARGUMENT_LINE}" STYLE="rounded">&lt;argument&gt;</TD>'
+        )
+    rows.append("<TR>" + "".join(cells) + ("<TD></TD>" if len(cells) == 1 else "") + "</TR>")
     marks = {
         RelationType.SUPPORT: ("──▶", GREEN, "support"),
         RelationType.ENTAILS: ("══▶", GREEN, "entails"),
@@ -368,7 +452,7 @@ def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
         RelationType.UNDERCUT: ("╌╌┤", RED, "undercut (dashed)"),
         RelationType.CONTRARY: ("┈┈┤", RED, "contrary (dotted)"),
         RelationType.CONTRADICTION: ("├─┤", RED, "contradiction"),
-        RelationType.PREMISE_OF: ("──▶", GREY, "premise of an argument"),
+        RelationType.PREMISE_OF: ("(1)─▶", GREY, "premise (1) of an argument"),
     }
     shown = set(kinds)
     if RelationType.CONCLUSION_OF in shown:
@@ -378,20 +462,18 @@ def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
             rows.append(
                 f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}">{mark}</FONT></TD><TD ALIGN="LEFT">{word}</TD></TR>'
             )
-    if with_labels:
-        for mark, colour, _ in LABEL_STYLE.values():
-            word = {"#1b5e20": "accepted (IN)", "#b71c1c": "rejected (OUT)"}.get(colour, "undecided (UNDEC)")
+    for label, (mark, colour, _) in LABEL_STYLE.items():
+        if label in used_labels:
             rows.append(
                 f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{escape(mark.split()[0])}</B></FONT></TD>'
-                f'<TD ALIGN="LEFT">{word}</TD></TR>'
+                f'<TD ALIGN="LEFT">{LABEL_WORDS[label]}</TD></TR>'
             )
-    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
-    return [
-        "  subgraph cluster_legend {",
-        '    style="rounded"; color="#bdbdbd"; label="";',
-        f'    legend [shape=plaintext, class="legend", label=<{table}>];',
-        "  }",
-    ]
+    if cut:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{GREY}">{escape(MORE_BELOW.split()[0])}</FONT></TD>'
+            '<TD ALIGN="LEFT">more below, left out by --depth</TD></TR>'
+        )
+    return '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
 
 
 def layout(drawing: Drawing, fmt: str, force: bool = False) -> tuple[bytes, str | None]:
