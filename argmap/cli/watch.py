@@ -50,7 +50,7 @@ def watch(
     import threading
 
     from argmap.api import default_map_path
-    from argmap.serve.live import LivePage, serve, watch_file
+    from argmap.serve.live import LivePage, file_stamp, serve, watch_file
 
     if map_path == "-" or file == "-":
         fail("watch reads a file, not standard input")
@@ -63,9 +63,10 @@ def watch(
         timer = threading.Timer(exit_after, stop.set)
         timer.daemon = True
         timer.start()
+    drawn = file_stamp(path)
     if terminal:
         _redraw_show(path, no_labels)
-        _until_stopped(lambda: watch_file(path, lambda: _redraw_show(path, no_labels), stop))
+        _until_stopped(lambda: watch_file(path, lambda: _redraw_show(path, no_labels), stop, drawn))
         return
     live = LivePage(lambda: _draw_page(path, no_labels))
     _tell(live.refresh().problems)
@@ -82,7 +83,7 @@ def watch(
         OUT.message(f"redrawn {path}")
 
     try:
-        _until_stopped(lambda: watch_file(path, changed, stop))
+        _until_stopped(lambda: watch_file(path, changed, stop, drawn))
     finally:
         live.close()
         server.shutdown()

@@ -113,15 +113,43 @@ def serve(live: LivePage, port: int) -> ThreadingHTTPServer:
     return server
 
 
-def watch_file(path: Path, changed: Callable[[], None], stop: threading.Event) -> None:
+FileStamp = tuple[int, int, int] | None
+"""What tells one version of a file from the next: inode, size and modification time (None: no file)."""
+
+
+def file_stamp(path: Path) -> FileStamp:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns)
+
+
+def watch_file(path: Path, changed: Callable[[], None], stop: threading.Event, since: FileStamp = None) -> None:
     """Call ``changed`` after every save of ``path`` until ``stop`` is set (blocks).
-    Ctrl-C raises :class:`KeyboardInterrupt` here, for the caller to end cleanly."""
+    Ctrl-C raises :class:`KeyboardInterrupt` here, for the caller to end cleanly.
+
+    ``since`` is the :func:`file_stamp` of the version last drawn: a save made before
+    the watcher started (or one the file system did not report) is caught by comparing
+    stamps twice a second."""
     import watchfiles
 
     target = path.resolve()
+    seen = since if since is not None else file_stamp(target)
 
     def ours(_change: object, name: str) -> bool:
         return Path(name).resolve() == target
 
-    for _ in watchfiles.watch(target.parent, watch_filter=ours, stop_event=stop, debounce=200, recursive=False):
-        changed()
+    for changes in watchfiles.watch(
+        target.parent,
+        watch_filter=ours,
+        stop_event=stop,
+        debounce=200,
+        recursive=False,
+        rust_timeout=500,
+        yield_on_timeout=True,
+    ):
+        now = file_stamp(target)
+        if changes or now != seen:
+            seen = now
+            changed()

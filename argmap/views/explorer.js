@@ -37,13 +37,20 @@
   svg.removeAttribute("width");
   svg.removeAttribute("height");
   svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
-  overview.setAttribute("viewBox", `${whole.x} ${whole.y} ${whole.w} ${whole.h}`);
-  overview.hidden = groups.size < 12;
+  overview.hidden = overview.hidden || groups.size < 12;
+  const corner = new Map();
+  overview.querySelectorAll("rect[data-of]").forEach((r) => corner.set(r.dataset.of, r));
+  // Dimming what does not match repaints every claim: only on maps small enough for it.
+  stage.classList.toggle("dim", groups.size <= 300);
   view = { ...whole };
   const MIN_W = 40;
 
+  // The stage's size, read once and on resize: reading it after a change of classes
+  // would make the browser lay the whole drawing out again.
+  let stageBox = stage.getBoundingClientRect();
+  const stageRect = () => stageBox;
   function aspect() {
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     return r.width > 0 && r.height > 0 ? r.height / r.width : 1;
   }
   function apply() {
@@ -54,11 +61,11 @@
     vp.setAttribute("width", view.w); vp.setAttribute("height", view.h);
   }
   function toMap(clientX, clientY) {
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     return { x: view.x + ((clientX - r.left) / r.width) * view.w, y: view.y + ((clientY - r.top) / r.height) * view.h };
   }
   function zoomAt(factor, clientX, clientY) {
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     const cx = clientX === undefined ? r.left + r.width / 2 : clientX;
     const cy = clientY === undefined ? r.top + r.height / 2 : clientY;
     const p = toMap(cx, cy);
@@ -68,14 +75,14 @@
     apply();
   }
   function panBy(dxScreen, dyScreen) {
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     view.x -= (dxScreen / r.width) * view.w;
     view.y -= (dyScreen / r.height) * view.h;
     apply();
   }
   // A box in map coordinates around an element, from where the browser draws it.
   function boxOf(elements) {
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
     for (const el of elements) {
       const b = el.getBoundingClientRect();
@@ -103,7 +110,7 @@
     if (!g) return;
     const box = boxOf([g]);
     if (!box) return;
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     const readable = r.width * 1.6; // at most this many map points across the stage
     const w = Math.min(view.w, Math.max(readable, box.w * 1.5));
     view = { x: box.x + box.w / 2 - w / 2, y: box.y + box.h / 2 - (w * aspect()) / 2, w, h: w * aspect() };
@@ -153,7 +160,7 @@
     view.x = x - view.w / 2; view.y = y - view.h / 2;
     apply();
   });
-  window.addEventListener("resize", apply);
+  window.addEventListener("resize", () => { stageBox = stage.getBoundingClientRect(); apply(); });
 
   // ---- selection and the details panel ----
   function add(parent, tag, text, cls) {
@@ -241,10 +248,12 @@
       for (const [parent, relation] of ups) link(ul, parent, `(${relation})`);
     }
   }
-  for (const [id, g] of groups) {
-    g.addEventListener("click", (e) => { e.stopPropagation(); select(id, false); });
-    g.addEventListener("dblclick", (e) => { e.stopPropagation(); toggle(id); });
-  }
+  const claimAt = (e) => {
+    const g = e.target instanceof Element ? e.target.closest("g.node[data-id]") : null;
+    return g ? g.dataset.id : null;
+  };
+  stage.addEventListener("click", (e) => { const id = claimAt(e); if (id) select(id, false); });
+  stage.addEventListener("dblclick", (e) => { const id = claimAt(e); if (id) toggle(id); });
   window.addEventListener("hashchange", () => fromHash());
   function fromHash() {
     if (location.hash.length < 2) return false;
@@ -326,16 +335,17 @@
   }
   function reveal(id) {
     // Open every collapsed claim above id, so that it can be shown.
+    let changed = false;
     const stack = [id]; const seen = new Set([id]);
     while (stack.length) {
       const x = stack.pop();
       for (const [p] of parents.get(x) || []) {
-        collapsed.delete(p);
+        if (collapsed.delete(p)) changed = true;
         if (!seen.has(p)) { seen.add(p); stack.push(p); }
       }
     }
-    if (focused && !focused.has(id)) focused = null;
-    refresh();
+    if (focused && !focused.has(id)) { focused = null; changed = true; }
+    if (changed) refresh();
   }
   function steps() { return Math.max(1, parseInt(document.getElementById("steps").value, 10) || 1); }
   function focusOn(id, n) {
@@ -360,7 +370,10 @@
   let found = [], at = -1;
   function runSearch(move) {
     const q = search.value.trim().toLowerCase();
-    for (const g of groups.values()) g.classList.remove("match");
+    for (const id of found) {
+      groups.get(id).classList.remove("match");
+      if (corner.has(id)) corner.get(id).classList.remove("match");
+    }
     found = [];
     stage.classList.toggle("searching", q.length > 0);
     if (q) {
@@ -368,7 +381,10 @@
         const hay = (id + " " + n.text + " " + n.tags.map((t) => "#" + t).join(" ") + " " + (n.quote || "")).toLowerCase();
         if (hay.includes(q) && groups.has(id)) found.push(id);
       }
-      for (const id of found) groups.get(id).classList.add("match");
+      for (const id of found) {
+        groups.get(id).classList.add("match");
+        if (corner.has(id)) corner.get(id).classList.add("match");
+      }
     }
     at = found.length ? 0 : -1;
     matchesOut.textContent = q ? (found.length ? `1 of ${found.length}` : "no match") : "";
@@ -396,11 +412,10 @@
   const colours = document.getElementById("colour-labels");
   const colour = () => document.body.classList.toggle("by-label", colours.checked);
   colours.addEventListener("change", colour);
-  colour();
   document.addEventListener("keydown", (e) => {
     const typing = e.target instanceof HTMLInputElement;
     if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
-    const r = stage.getBoundingClientRect();
+    const r = stageRect();
     const moves = { ArrowLeft: [1, 0], ArrowRight: [-1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] };
     if (moves[e.key]) { panBy(moves[e.key][0] * r.width * 0.15, moves[e.key][1] * r.height * 0.15); e.preventDefault(); }
     else if (e.key === "+" || e.key === "=") zoomAt(1.25);
@@ -448,5 +463,6 @@
     get view() { return { ...view }; }, get selected() { return selected; },
     get collapsed() { return [...collapsed]; }, nodes,
   };
+  document.body.dataset.readyAt = String(Math.round(performance.now()));
   document.body.dataset.ready = "1";
 })();

@@ -81,14 +81,15 @@ def build_explorer(
     drawing = build_drawing(amap, focus, depth, rankdir, labels, fast=None)
     svg, notice = layout(drawing, "svg", force)
     data = explorer_data(amap, drawing, labels, diagnostics or [])
-    page = _page(map_title(amap), _inline_svg(svg.decode("utf-8"), drawing), data, live)
+    text = svg.decode("utf-8")
+    page = _page(map_title(amap), _inline_svg(text, drawing), data, live, overview(text, drawing, labels))
     return Explorer(page, drawing.nodes, drawing.edges, notice)
 
 
 def error_page(title: str, message: str, live: bool = True) -> str:
     """A page that says why the map could not be drawn (``argmap watch`` shows it until the file is fixed)."""
     body = f'<pre id="problem" role="alert">{html.escape(message)}</pre>'
-    return _page(title, body, {"nodes": {}, "edges": [], "title": title, "problem": message}, live)
+    return _page(title, body, {"nodes": {}, "edges": [], "title": title, "problem": message}, live, "")
 
 
 def explorer_data(
@@ -181,6 +182,42 @@ def _inline_svg(svg: str, drawing: Drawing) -> str:
     return _EDGE_GROUP.sub(edge_group, svg)
 
 
+_VIEW_BOX = re.compile(r'<svg[^>]*?viewBox="([^"]*)"')
+_GRAPH_TRANSFORM = re.compile(r'<g id="graph0" class="graph" transform="([^"]*)"')
+_SHAPE = re.compile(r'<(?:polygon|path|ellipse)[^>]*?(?:points|d)="([^"]*)"')
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def overview(svg: str, drawing: Drawing, labels: dict[str, str] | None) -> str:
+    """A small picture of the whole map for the corner: one rectangle per claim, where
+    Graphviz put it.  Cheaper to draw than a second copy of the drawing, which on a
+    large map costs as much as the map itself."""
+    box = _VIEW_BOX.search(svg)
+    transform = _GRAPH_TRANSFORM.search(svg)
+    if box is None or transform is None:
+        return '<svg id="overview" hidden aria-hidden="true"><rect id="viewport"></rect></svg>'
+    shapes: list[str] = []
+    node_of = {name: node for node, name in drawing.names.items()}
+    for match in _NODE_GROUP.finditer(svg):
+        shape = _SHAPE.search(svg, match.end())
+        node = node_of.get(match.group(1))
+        if shape is None or node is None:
+            continue
+        numbers = [float(n) for n in _NUMBER.findall(shape.group(1))]
+        xs, ys = numbers[0::2], numbers[1::2]
+        if not xs or not ys:
+            continue
+        label = (labels or {}).get(node, "")
+        shapes.append(
+            f'<rect x="{min(xs):.0f}" y="{min(ys):.0f}" width="{max(xs) - min(xs):.0f}" '
+            f'height="{max(ys) - min(ys):.0f}" class="{label}" data-of="{html.escape(node, quote=True)}"/>'
+        )
+    return (
+        f'<svg id="overview" viewBox="{box.group(1)}" aria-hidden="true">'
+        f'<g transform="{transform.group(1)}">{"".join(shapes)}</g><rect id="viewport"></rect></svg>'
+    )
+
+
 def script_json(data: Any) -> str:
     """``data`` as JSON that can sit inside a ``<script>`` element: no ``<``, ``>`` or ``&``
     (so no ``</script>`` or ``<!--``), and no line separators JavaScript once rejected."""
@@ -200,7 +237,7 @@ def _asset(name: str) -> str:
     return files("argmap.views").joinpath(name).read_text("utf-8")
 
 
-def _page(title: str, drawing: str, data: dict[str, Any], live: bool) -> str:
+def _page(title: str, drawing: str, data: dict[str, Any], live: bool, corner: str) -> str:
     """The whole document: style, controls, drawing, data and script, all inline."""
     return f"""<!DOCTYPE html>
 <html lang="en">
@@ -213,7 +250,7 @@ script-src 'unsafe-inline'; img-src data:{"; connect-src 'self'" if live else ""
 <style>
 {_asset("explorer.css")}</style>
 </head>
-<body{' data-live="1"' if live else ""}>
+<body class="by-label"{' data-live="1"' if live else ""}>
 <header id="bar">
 <h1 id="title">{html.escape(title)}</h1>
 <input type="search" id="search" placeholder="Search claims (/)" aria-label="Search claims" autocomplete="off">
@@ -230,7 +267,7 @@ script-src 'unsafe-inline'; img-src data:{"; connect-src 'self'" if live else ""
 <main id="stage" tabindex="0" aria-label="The map: drag or use the arrow keys to move, + and - to zoom">
 {drawing}
 </main>
-<svg id="overview" aria-hidden="true"><use href="#graph0"></use><rect id="viewport"></rect></svg>
+{corner}
 <aside id="details" aria-live="polite"><p class="hint">Click a claim to read it here.</p></aside>
 <script type="application/json" id="argmap-data">{script_json(data)}</script>
 <script>
