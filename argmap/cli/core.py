@@ -513,9 +513,10 @@ def render(
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
     labels = labels_for(amap, not no_labels)
-    if fmt == "html":
-        from argmap.cli.explore import render_html
+    from argmap.cli.explore import render_html, say_ignored_settings
 
+    say_ignored_settings(amap)
+    if fmt == "html":
         render_html(loaded, node, depth, rankdir.value, labels, force, out)
         return
     # DOT output is exactly what dot would lay out; the fast layout only for drawings.

@@ -1,4 +1,5 @@
-"""``argmap render --format html``: the explorer page, written by the render command.
+"""``argmap render --format html``: the explorer page, written by the render command;
+and the warning about drawing settings that every format of ``render`` gives.
 
 Kept apart from :mod:`argmap.cli.core` so that the render command only hands over;
 the page itself is made by :mod:`argmap.views.html`.
@@ -14,6 +15,16 @@ from argmap.cli.output import OUT
 
 if TYPE_CHECKING:
     from argmap.cli.common import LoadedMap
+    from argmap.model import ArgumentMap
+
+
+def say_ignored_settings(amap: ArgumentMap) -> None:
+    """Warn (AM209) about the front matter's drawing settings that the drawing does not follow."""
+    from argmap.diagnostics import format_diagnostic
+    from argmap.views.settings import drawing_settings
+
+    for diagnostic in drawing_settings(amap)[1]:
+        OUT.message(f"{amap.source_name}: {format_diagnostic(diagnostic)}")
 
 
 def render_html(

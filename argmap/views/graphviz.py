@@ -30,6 +30,7 @@ from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
+from argmap.views.settings import DrawingSettings, drawing_settings
 from argmap.views.tree import below, node_facts, strip_tags
 
 WRAP = 36
@@ -106,10 +107,12 @@ def dot_string(text: str) -> str:
     """``text`` as the inside of a DOT quoted string whose value Graphviz writes into XML
     (a tooltip): shown exactly as written.
 
-    Backslashes are doubled (Graphviz reads ``\\N``, ``\\G`` ... as the node's or graph's
-    name), quotes escaped, and ``&`` written as ``&amp;`` because Graphviz copies anything
-    that looks like an entity (``&lt;``) into the SVG as it is; line breaks become ``\\n``."""
-    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
+    A backslash goes through two readings, DOT's (``\\\\`` is one backslash) and then
+    Graphviz's escape strings (``\\N``, ``\\G`` ... are names; ``\\\\`` is one backslash),
+    so it is written four times.  Graphviz copies anything that looks like a character
+    reference (``&lt;``) into the SVG as it is, so ``&`` is written ``&amp;``.  Quotes are
+    escaped, line breaks become ``\\n``."""
+    text = text.replace("&", "&amp;").replace("\\", "\\" * 4).replace('"', '\\"')
     return _CONTROL.sub(" ", text.replace("\r\n", "\n")).replace("\n", "\\n")
 
 
@@ -189,7 +192,10 @@ def _build_drawing(
     legend: bool,
     fast: bool | None,
 ) -> Drawing:
+    settings, _ = drawing_settings(amap)
     nodes = select_nodes(amap, focus, depth)
+    if settings.exclude_disconnected:
+        nodes = [n for n in nodes if _connected(amap, n)]
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
     cut = cut_off(amap, ids) if depth is not None else set()
     large = len(nodes) > LARGE_MAP if fast is None else fast
@@ -207,25 +213,32 @@ def _build_drawing(
     graph_label_at = len(out)
 
     # Sections as (nested) clusters: each node in the first section it is written in.
+    # Argdown's groupDepth: headings of the top levels are no clusters (see views.settings).
+    deepest = max((section.level for section in amap.sections.values()), default=0)
+    floor = deepest - settings.group_depth if settings.group_depth is not None else 0
+
+    def grouped(sid: str | None) -> str | None:
+        return sid if sid is not None and sid in amap.sections and amap.sections[sid].level > floor else None
+
     members: dict[str | None, list[str]] = {}
     for node in nodes:
         sections = amap.record(node).sections
-        sid = sections[0] if clusters and sections and sections[0] in amap.sections else None
+        sid = grouped(sections[0]) if clusters and sections else None
         members.setdefault(sid, []).append(node)
     used: set[str] = set()
     for sid in members:
         while sid is not None and sid not in used:
             used.add(sid)
-            sid = amap.sections[sid].parent
+            sid = grouped(amap.sections[sid].parent)
     children: dict[str | None, list[str]] = {}
     for sid in amap.sections:  # document order
         if sid in used:
-            parent = amap.sections[sid].parent
+            parent = grouped(amap.sections[sid].parent)
             children.setdefault(parent if parent in used else None, []).append(sid)
 
     def emit_nodes(sid: str | None, indent: str) -> None:
         for node in members.get(sid, []):
-            line = _node_line(amap, node, ids[node], labels, short=large, cut=node in cut)
+            line = _node_line(amap, node, ids[node], labels, settings, short=large, cut=node in cut)
             if node in positions:
                 x, y = positions[node]
                 line = line[:-2] + f', pos="{x},{y}!"];'
@@ -280,6 +293,14 @@ def _build_drawing(
         out.insert(graph_label_at, f"  graph [label=<{table}>, labelloc=t, labeljust=l];")
     out.append("}")
     return Drawing("\n".join(out) + "\n", len(nodes), len(edge_list), large, ids, edge_list, cut)
+
+
+def _connected(amap: ArgumentMap, node: str) -> bool:
+    """Argdown's "connected": in a relation (premise-of and conclusion-of count) or reconstructed."""
+    if amap.relations_into(node) or amap.relations_from(node):
+        return True
+    record = amap.arguments.get(node[1:-1]) if node[0] == "<" else None
+    return bool(record is not None and record.pcs)
 
 
 def cut_off(amap: ArgumentMap, drawn: dict[str, str] | set[str]) -> set[str]:
@@ -382,20 +403,29 @@ MORE_BELOW = "▾ more below"
 
 
 def _node_line(
-    amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | None, short: bool = False, cut: bool = False
+    amap: ArgumentMap,
+    node: str,
+    nid: str,
+    labels: dict[str, str] | None,
+    settings: DrawingSettings,
+    short: bool = False,
+    cut: bool = False,
 ) -> str:
     record = amap.record(node)
     label = labels.get(node) if labels else None
+    fill = next((settings.tag_colors[t] for t in record.tags if t in settings.tag_colors), None)
     if isinstance(record, Argument):
         text = record.description
-        attrs = f'shape=box, style="rounded,filled{{}}", fillcolor="{ARGUMENT_FILL}", color="{ARGUMENT_LINE}"'
+        attrs = f'shape=box, style="rounded,filled{{}}", fillcolor="{fill or ARGUMENT_FILL}", color="{ARGUMENT_LINE}"'
         kind = "argument"
         title = f"<{record.title}>"
+        mode = settings.argument_label_mode
     else:
         text = record.text
-        attrs = f'shape=box, style="filled{{}}", fillcolor="{STATEMENT_FILL}", color="{STATEMENT_LINE}"'
+        attrs = f'shape=box, style="filled{{}}", fillcolor="{fill or STATEMENT_FILL}", color="{STATEMENT_LINE}"'
         kind = "statement"
         title = f"[{record.title}]" if not record.is_untitled else ""
+        mode = settings.statement_label_mode
     extra = ""
     penwidth = ""
     if label in LABEL_STYLE:
@@ -411,7 +441,13 @@ def _node_line(
     hint = tooltip(title, text, quote, para)
     if short and len(text) > SHORT_TEXT:
         text = text[: SHORT_TEXT - 1].rstrip() + "…"
-    html = node_label(title, text, label, tags) if title else node_label(text, "", label, tags)
+    if mode == "title" and (title or not text):
+        text = ""  # Argdown's "title" mode: the title alone
+    elif mode == "text" and text:
+        title = ""  # "text" mode: the text alone, not in bold as a title would be
+    # An untitled statement shows its text in bold, in the title's place.
+    bold_text = not title and mode != "text"
+    html = node_label(text, "", label, tags) if bold_text else node_label(title, text, label, tags)
     if cut:
         html += f'<BR/><FONT POINT-SIZE="8" COLOR="{GREY}">{escape(MORE_BELOW)}</FONT>'
     css = kind + (f" {label}" if label else "") + (" cut" if cut else "")
