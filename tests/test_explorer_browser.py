@@ -67,26 +67,29 @@ def visible_ids(page: Any) -> set[str]:
 
 
 def shown_after_collapsing(amap: ArgumentMap, collapsed: set[str]) -> set[str]:
-    """The claims a reader still sees: reachable from the top claims without passing below a collapsed one."""
+    """The claims a reader still sees: reachable from a top claim without passing below a
+    collapsed one.  The top claims are those below nothing, and, for a cycle no top claim
+    reaches, its first claim in the document."""
     children = {n: [c for c, _, _ in below(amap, n)] for n in amap.graph.nodes}
     has_parent = {c for kids in children.values() for c in kids}
-    seen: set[str] = set()
-    for start in [n for n in amap.graph.nodes if n not in has_parent] + list(amap.graph.nodes):
-        if start in seen:
-            continue
-        if start in has_parent and any(start in children[p] for p in seen):
-            continue
-        stack = [start]
-        seen.add(start)
+
+    def reach(starts: list[str], blocked: set[str]) -> set[str]:
+        seen = set(starts)
+        stack = list(starts)
         while stack:
             current = stack.pop()
-            if current in collapsed:
-                continue
-            for child in children[current]:
-                if child not in seen:
-                    seen.add(child)
-                    stack.append(child)
-    return seen
+            if current not in blocked:
+                for child in children[current]:
+                    if child not in seen:
+                        seen.add(child)
+                        stack.append(child)
+        return seen
+
+    tops = [n for n in amap.graph.nodes if n not in has_parent]
+    for claim in amap.graph.nodes:
+        if claim not in reach(tops, set()):
+            tops.append(claim)
+    return reach(tops, collapsed)
 
 
 def test_the_page_asks_for_nothing_outside_itself(page: Any, page_file: Path) -> None:
@@ -136,6 +139,14 @@ def test_collapse_hides_the_reasons_below_and_expand_brings_them_back(page: Any,
     expected = shown_after_collapsing(shipped, {STALLED})
     assert PENTAGON not in expected
     assert visible_ids(page) == expected
+    page.click("#toggle")
+    node(page, "[Failure caused]").click()
+    page.click("#toggle")
+    expected = shown_after_collapsing(shipped, {"[Failure caused]"})
+    assert len(everything - expected) > 5
+    assert visible_ids(page) == expected
+    badge = page.text_content("text.badge")
+    assert badge is not None and f"{len(everything - expected)} hidden below" in badge
     assert not node(page, PENTAGON).is_visible()
     page.click("#toggle")
     assert visible_ids(page) == everything

@@ -52,6 +52,10 @@ def watch(
     from argmap.api import default_map_path
     from argmap.serve.live import LivePage, file_stamp, serve, watch_file
 
+    try:
+        import watchfiles  # noqa: F401
+    except ImportError:
+        fail("argmap watch needs the watchfiles package: pip install 'argmap[watch]'")
     if map_path == "-" or file == "-":
         fail("watch reads a file, not standard input")
     given = file or map_path

@@ -3,10 +3,16 @@
 * Statements are boxes, arguments rounded boxes; each shows its title in bold and
   its text wrapped to a fixed width, plus its evaluation (``✔ IN`` / ``✘ OUT`` /
   ``? UNDEC``, also told apart by the border: thick, dashed, dotted).
-* Support and entailment are green arrows, attacks red arrows with a bar end,
-  undercuts red and dashed, contradictions red with bars at both ends, premises
-  thin grey arrows into their argument.
-* Sections (headings) are clusters; a small legend names the marks used.
+* Support and entailment are bluish-green arrows, attacks vermillion arrows with a
+  bar end (Okabe and Ito's colours, which colour-blind readers tell apart), undercuts
+  dashed, contradictions with bars at both ends, premises thin grey arrows into
+  their argument.
+* Premise edges carry the premise's number, nodes that ``--depth`` cut off say
+  "▾ more below", and a pointer resting on a node shows its text and quote (tooltip).
+* Sections (headings) are clusters.  The legend names only the marks used (and what
+  the borders of IN, OUT and UNDEC mean); with the map's title it is the graph's own
+  label, at the top left, where a reader starts.
+* Argdown's drawing settings in the front matter are followed (:mod:`argmap.views.settings`).
 
 The DOT source is built as text, so ``--format dot`` needs neither pygraphviz nor a
 layout.  Every user text goes into an HTML-like label and is escaped there
@@ -30,6 +36,7 @@ from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
+from argmap.views.layered import layered_positions
 from argmap.views.settings import DrawingSettings, drawing_settings
 from argmap.views.tree import below, node_facts, strip_tags
 
@@ -319,72 +326,6 @@ def _premise_numbers(amap: ArgumentMap, argument: str, cache: dict[str, dict[str
 
 def _same_words(a: str, b: str | None) -> bool:
     return b is not None and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
-
-
-X_STEP = 280
-"""Points between neighbouring nodes of a layer in the fast layout (labels are at most ~250 wide)."""
-Y_STEP = 140
-"""Points between layers in the fast layout (shortened labels are at most ~100 high)."""
-
-
-def layered_positions(amap: ArgumentMap, nodes: list[str], rankdir: str = "TB") -> dict[str, tuple[int, int]]:
-    """Place ``nodes`` in layers in linear time: the fast layout for large maps.
-
-    Layer 0 holds the top claims; every other node sits one layer below the first
-    node (breadth first) it is a reason for or an attack on.  Within a layer nodes
-    are ordered by the mean position of their parents (one barycentre sweep), which
-    keeps most edges short.  This is what ``dot`` does too, minus the expensive
-    crossing minimisation and the network simplex passes, which take minutes on
-    tangled maps of some thousand nodes."""
-    wanted = set(nodes)
-    level: dict[str, int] = {}
-    parents: dict[str, list[str]] = {}
-    starts = [n for n in starting_points(amap) if n in wanted]
-    pending = deque(starts)
-    for start in starts:
-        level[start] = 0
-    remaining = iter(nodes)
-    while True:
-        while pending:
-            node = pending.popleft()
-            for child, _, _ in below(amap, node):
-                if child not in wanted:
-                    continue
-                if child not in level:
-                    level[child] = level[node] + 1
-                    parents[child] = [node]
-                    pending.append(child)
-                elif level[child] == level[node] + 1:
-                    parents[child].append(node)
-        # Nodes no top reaches (cycles): start again from the first one left.
-        for node in remaining:
-            if node not in level:
-                level[node] = 0
-                pending.append(node)
-                break
-        else:
-            break
-    layers: dict[int, list[str]] = {}
-    for node in nodes:
-        layers.setdefault(level[node], []).append(node)
-    index: dict[str, float] = {}
-    widest = max((len(layer) for layer in layers.values()), default=0)
-    positions: dict[str, tuple[int, int]] = {}
-    deepest = max(layers, default=0)
-    for depth in sorted(layers):
-        layer = layers[depth]
-        if depth:
-            layer.sort(key=lambda n: sum(index[p] for p in parents.get(n, [])) / max(1, len(parents.get(n, []))))
-        offset = (widest - len(layer)) / 2
-        for i, node in enumerate(layer):
-            index[node] = i + offset
-            along, across = int((i + offset) * X_STEP), (deepest - depth) * Y_STEP
-            if rankdir in ("LR", "RL"):
-                along, across = (depth if rankdir == "LR" else deepest - depth) * X_STEP, int((i + offset) * Y_STEP)
-                positions[node] = (along, across)
-            else:
-                positions[node] = (along, across if rankdir == "TB" else depth * Y_STEP)
-    return positions
 
 
 def to_dot(

@@ -112,7 +112,9 @@ def explorer_data(
         }
         if len(entry["below"]) < len(children):
             entry["more"] = len(children) - len(entry["below"])
-        optional = {"quote": quote, "para": para, "location": location, "findings": findings.get(node)}
+        # The file's name, not its folder: a page is passed around, the reader's folders are private.
+        where = location.replace("\\", "/").rsplit("/", 1)[-1] if location else None
+        optional = {"quote": quote, "para": para, "location": where, "findings": findings.get(node)}
         entry.update({key: value for key, value in optional.items() if value is not None})
         if labels and node in labels:
             entry["label"] = labels[node]
