@@ -39,18 +39,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
 
+from chromium import CHROMIUM_ARGS  # noqa: E402  (the tests' browser, started the same way)
 from gen_argdown import write  # noqa: E402
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def write_page(source: Path, target: Path) -> tuple[float, float]:

@@ -126,3 +126,23 @@ def test_the_open_page_reloads_and_keeps_its_selection_and_zoom(watching: tuple[
         assert page.text_content("#details h2") == "[Monitors]", "the selection survives a broken save"
         assert all(url.startswith(watch.url) for url in page.requests)
         assert page.errors == []
+
+
+def test_terminal_mode_prints_show_again_after_a_save(tmp_path: Path) -> None:
+    source = tmp_path / "live.argdown"
+    source.write_text(FIRST, "utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "watch", str(source), "--terminal", "--no-labels", "--exit-after", "8"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "NO_COLOR": "1"},
+    )
+    lines: list[str] = []
+    assert process.stdout is not None
+    threading.Thread(target=_collect, args=(process.stdout, lines), daemon=True).start()
+    watch = Watch(process, "", lines)
+    watch.said(r"\[Monitors\]")
+    save(source, SECOND)
+    watch.said(r"\[Rearming\]")
+    assert process.wait(30) == 0

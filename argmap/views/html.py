@@ -13,7 +13,7 @@ script puts texts into the page with ``textContent`` only, never as markup.
 
 >>> import argmap
 >>> amap, _ = argmap.loads("[A]: Claims & <b>tags</b>. </script>\\n  + [B]: A reason.", name="m.argdown")
->>> page = explorer_html(amap)
+>>> page = build_explorer(amap).html
 >>> page.count("</script>") == page.count("<script")
 True
 >>> 'data-id="[A]"' in page and "\\\\u003c/script\\\\u003e" in page
@@ -46,20 +46,6 @@ class Explorer:
     nodes: int
     edges: int
     notice: str | None = None
-
-
-def explorer_html(
-    amap: ArgumentMap,
-    labels: dict[str, str] | None = None,
-    diagnostics: list[Diagnostic] | None = None,
-    focus: str | None = None,
-    depth: int | None = None,
-    rankdir: str = "TB",
-    force: bool = False,
-    live: bool = False,
-) -> str:
-    """The explorer page of ``amap`` (see :func:`build_explorer`)."""
-    return build_explorer(amap, labels, diagnostics, focus, depth, rankdir, force, live).html
 
 
 def build_explorer(
