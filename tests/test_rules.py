@@ -60,6 +60,10 @@ CASES: dict[str, tuple[str, str]] = {
         "[T]: t\n  _ [U]: u\n",
         "<T>: t\n  _ [U]: u\n",
     ),
+    "AM209": (
+        "===\nmap:\n  addTags: true\n===\n\n[T]: t\n  + [U]: u\n",
+        "===\nmap:\n  statementLabelMode: text\n===\n\n[T]: t\n  + [U]: u\n",
+    ),
 }
 
 

@@ -138,7 +138,7 @@ def test_svg_structure_of_the_small_map() -> None:
     assert strokes["support"] == {GREEN}
     assert strokes["attack"] == {RED} and strokes["undercut"] == {RED}
     clusters = [g for g in groups if "cluster" in g.get("class", "").split()]
-    assert len(clusters) == 4  # three sections and the legend
+    assert len(clusters) == 3  # three sections; the legend is the graph's label
 
 
 def test_labels_show_in_the_drawing() -> None:

@@ -446,6 +446,7 @@ class RenderFormat(StrEnum):
     png = "png"
     pdf = "pdf"
     dot = "dot"
+    html = "html"
 
 
 class RankDir(StrEnum):
@@ -464,7 +465,9 @@ def render(
     output_format: Annotated[
         RenderFormat | None,
         typer.Option(
-            "--format", help="svg, png, pdf or dot. Default: from OUT's extension, else svg.", metavar="FORMAT"
+            "--format",
+            help="svg, png, pdf, dot or html (the explorer). Default: from OUT's extension, else svg.",
+            metavar="FORMAT",
         ),
     ] = None,
     focus: FocusOption = None,
@@ -485,7 +488,8 @@ def render(
     support green, attack red, undercut dashed, sections as clusters.
 
     The file is replaced only once the new drawing is complete.  DOT output needs no
-    layout; SVG, PNG and PDF use the Graphviz bundled with pygraphviz.
+    layout; SVG, PNG and PDF use the Graphviz bundled with pygraphviz.  HTML is the
+    explorer: one file to pan, zoom, search and click through, offline.
 
     \b
     Example: argmap render -o map.svg --focus 'Back to the table' --depth 2
@@ -501,6 +505,12 @@ def render(
     amap = loaded.amap
     node = claim_or_fail(amap, focus) if focus is not None else None
     labels = labels_for(amap, not no_labels)
+    from argmap.cli.explore import render_html, say_ignored_settings
+
+    say_ignored_settings(amap)
+    if fmt == "html":
+        render_html(loaded, node, depth, rankdir.value, labels, force, out)
+        return
     # DOT output is exactly what dot would lay out; the fast layout only for drawings.
     drawing = build_drawing(amap, node, depth, rankdir.value, labels, fast=False if fmt == "dot" else None)
     try:
@@ -532,10 +542,12 @@ def _render_format(out: Path | None, given: RenderFormat | None) -> str:
         suffix = out.suffix.lower().lstrip(".")
         if suffix == "gv":
             implied = "dot"
+        elif suffix == "htm":
+            implied = "html"
         elif suffix in {f.value for f in RenderFormat}:
             implied = suffix
         elif suffix and given is None:
-            fail(f"cannot tell the format from '.{suffix}'; use --format svg|png|pdf|dot")
+            fail(f"cannot tell the format from '.{suffix}'; use --format svg|png|pdf|dot|html")
     if given is not None:
         if implied is not None and implied != given.value:
             fail(f"--format {given.value} contradicts the file name {out} ({implied}); make them agree")

@@ -235,6 +235,20 @@ def undercut_of_statement(amap: ArgumentMap) -> Iterator[Diagnostic]:
             )
 
 
+@map_rule("AM209", "unsupported-drawing-setting", Severity.WARNING)
+def unsupported_drawing_setting(amap: ArgumentMap) -> Iterator[Diagnostic]:
+    """The front matter sets an Argdown drawing setting that argmap's drawings ignore.
+
+    argmap's drawings (`argmap render`, every format) honour `color.tagColors`,
+    `map.statementLabelMode`, `map.argumentLabelMode`, `group.groupDepth` and
+    `selection.excludeDisconnected`, as Argdown's maps do.  Any other setting under
+    `color`, `map`, `group`, `selection` or `dot`, or one of these with a value Argdown
+    does not accept, is named here and left out: the drawing then differs from Argdown's."""
+    from argmap.views.settings import drawing_settings  # the settings are the drawing's business
+
+    yield from drawing_settings(amap)[1]
+
+
 def _describe(title: str, text: str) -> str:
     if title.startswith("Untitled ") and text:
         short = text if len(text) <= 50 else text[:47] + "..."

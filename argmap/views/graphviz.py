@@ -3,10 +3,16 @@
 * Statements are boxes, arguments rounded boxes; each shows its title in bold and
   its text wrapped to a fixed width, plus its evaluation (``✔ IN`` / ``✘ OUT`` /
   ``? UNDEC``, also told apart by the border: thick, dashed, dotted).
-* Support and entailment are green arrows, attacks red arrows with a bar end,
-  undercuts red and dashed, contradictions red with bars at both ends, premises
-  thin grey arrows into their argument.
-* Sections (headings) are clusters; a small legend names the marks used.
+* Support and entailment are bluish-green arrows, attacks vermillion arrows with a
+  bar end (Okabe and Ito's colours, which colour-blind readers tell apart), undercuts
+  dashed, contradictions with bars at both ends, premises thin grey arrows into
+  their argument.
+* Premise edges carry the premise's number, nodes that ``--depth`` cut off say
+  "▾ more below", and a pointer resting on a node shows its text and quote (tooltip).
+* Sections (headings) are clusters.  The legend names only the marks used (and what
+  the borders of IN, OUT and UNDEC mean); with the map's title it is the graph's own
+  label, at the top left, where a reader starts.
+* Argdown's drawing settings in the front matter are followed (:mod:`argmap.views.settings`).
 
 The DOT source is built as text, so ``--format dot`` needs neither pygraphviz nor a
 layout.  Every user text goes into an HTML-like label and is escaped there
@@ -23,14 +29,16 @@ from __future__ import annotations
 import re
 import textwrap
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap import files
 from argmap._gc import paused_gc
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
-from argmap.views.tree import below, strip_tags
+from argmap.views.layered import layered_positions
+from argmap.views.settings import DrawingSettings, drawing_settings
+from argmap.views.tree import below, node_facts, strip_tags
 
 WRAP = 36
 """Characters per label line."""
@@ -46,8 +54,10 @@ STATEMENT_FILL = "#e3f2fd"
 STATEMENT_LINE = "#1565c0"
 ARGUMENT_FILL = "#e8f5e9"
 ARGUMENT_LINE = "#2e7d32"
-GREEN = "#2e7d32"
-RED = "#c62828"
+GREEN = "#009e73"
+"""Support: bluish green of Okabe and Ito's palette, which colour-blind readers tell from RED."""
+RED = "#d55e00"
+"""Attack: vermillion (Okabe and Ito); attacks also end in a bar, supports in an arrow."""
 GREY = "#607d8b"
 LABEL_STYLE = {
     "IN": ("✔ IN", "#1b5e20", "bold"),
@@ -86,12 +96,39 @@ class Drawing:
     edges: int
     fast: bool = False
     """Placed by :func:`layered_positions` (draw with ``neato -n2``), not by ``dot``."""
+    names: dict[str, str] = field(default_factory=dict)
+    """Map node id (``[Title]``) -> its DOT node name and SVG element id (``n12``)."""
+    edge_list: list[tuple[str, str, str]] = field(default_factory=list)
+    """``(source, target, relation)`` of the DOT edge named ``e{i}``, in the order written."""
+    cut: set[str] = field(default_factory=set)
+    """Drawn nodes with reasons or objections that ``depth`` left out."""
 
 
 def escape(text: str) -> str:
     """Escape text for a Graphviz HTML-like label: it then prints exactly as written."""
     text = _CONTROL.sub(" ", text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def dot_string(text: str) -> str:
+    """``text`` as the inside of a DOT quoted string whose value Graphviz writes into XML
+    (a tooltip): shown exactly as written.
+
+    A backslash goes through two readings, DOT's (``\\\\`` is one backslash) and then
+    Graphviz's escape strings (``\\N``, ``\\G`` ... are names; ``\\\\`` is one backslash),
+    so it is written four times.  Graphviz copies anything that looks like a character
+    reference (``&lt;``) into the SVG as it is, so ``&`` is written ``&amp;``.  Quotes are
+    escaped, line breaks become ``\\n``."""
+    text = text.replace("&", "&amp;").replace("\\", "\\" * 4).replace('"', '\\"')
+    return _CONTROL.sub(" ", text.replace("\r\n", "\n")).replace("\n", "\\n")
+
+
+def tooltip(title: str, text: str, quote: str | None, para: object = None) -> str:
+    """What a pointer resting on a node shows: its id, its text and the quote it comes from."""
+    parts = [title, text] if text and text != title else [title]
+    if quote:
+        parts.append(f"“{quote}”" + (f" (paragraph {para})" if para is not None else ""))
+    return "\n".join(p for p in parts if p)
 
 
 def wrap(text: str, width: int = WRAP) -> list[str]:
@@ -162,43 +199,53 @@ def _build_drawing(
     legend: bool,
     fast: bool | None,
 ) -> Drawing:
+    settings, _ = drawing_settings(amap)
     nodes = select_nodes(amap, focus, depth)
+    if settings.exclude_disconnected:
+        nodes = [n for n in nodes if _connected(amap, n)]
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    cut = cut_off(amap, ids) if depth is not None else set()
     large = len(nodes) > LARGE_MAP if fast is None else fast
     clusters = not large
     positions = layered_positions(amap, nodes, rankdir) if large else {}
     title = amap.frontmatter.get("title")
+    shown_title = str(title) if isinstance(title, str | int | float) and title != "" else None
     out: list[str] = ["digraph argmap {"]
     out.append(
         f'  graph [rankdir={rankdir}, fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
-        f'newrank=true, charset="UTF-8"'
-        + (f", label=<{escape(str(title))}>, labelloc=t, fontsize=16" if isinstance(title, str) and title else "")
-        + (", splines=false, outputorder=edgesfirst" if large else "")
-        + "];"
+        f'newrank=true, charset="UTF-8"' + (", splines=false, outputorder=edgesfirst" if large else "") + "];"
     )
     out.append('  node [fontname="Helvetica", fontsize=10, margin="0.12,0.06"];')
     out.append("  edge [dir=back, arrowsize=0.8];")
+    graph_label_at = len(out)
 
     # Sections as (nested) clusters: each node in the first section it is written in.
+    # Argdown's groupDepth: headings of the top levels are no clusters (see views.settings).
+    deepest = max((section.level for section in amap.sections.values()), default=0)
+    floor = deepest - settings.group_depth if settings.group_depth is not None else 0
+
+    def grouped(sid: str | None) -> str | None:
+        return sid if sid is not None and sid in amap.sections and amap.sections[sid].level > floor else None
+
     members: dict[str | None, list[str]] = {}
     for node in nodes:
         sections = amap.record(node).sections
-        sid = sections[0] if clusters and sections and sections[0] in amap.sections else None
+        sid = grouped(sections[0]) if clusters and sections else None
         members.setdefault(sid, []).append(node)
     used: set[str] = set()
     for sid in members:
         while sid is not None and sid not in used:
             used.add(sid)
-            sid = amap.sections[sid].parent
+            sid = grouped(amap.sections[sid].parent)
     children: dict[str | None, list[str]] = {}
     for sid in amap.sections:  # document order
         if sid in used:
-            parent = amap.sections[sid].parent
+            parent = grouped(amap.sections[sid].parent)
             children.setdefault(parent if parent in used else None, []).append(sid)
 
     def emit_nodes(sid: str | None, indent: str) -> None:
         for node in members.get(sid, []):
-            line = _node_line(amap, node, ids[node], labels, short=large)
+            line = _node_line(amap, node, ids[node], labels, settings, short=large, cut=node in cut)
             if node in positions:
                 x, y = positions[node]
                 line = line[:-2] + f', pos="{x},{y}!"];'
@@ -216,16 +263,16 @@ def _build_drawing(
             continue
         section = amap.sections[sid]
         out.append("  " * level + f"subgraph {cluster_ids[sid]} {{")
-        out.append(
-            indent + f'label=<<B>{escape(section.title)}</B>>; labeljust=l; style="rounded,dashed"; '
-            f'color="#9e9e9e"; fontsize=12;'
-        )
+        # A heading that repeats the map's title is said once, at the top.
+        heading = "" if _same_words(section.title, shown_title) else f"<B>{escape(section.title)}</B>"
+        out.append(indent + f'label=<{heading}>; labeljust=l; style="rounded,dashed"; color="#9e9e9e"; fontsize=12;')
         emit_nodes(sid, indent)
         stack.append((sid, level, True))
         stack.extend((child, level + 1, False) for child in reversed(children.get(sid, [])))
 
-    edge_count = 0
+    edge_list: list[tuple[str, str, str]] = []
     kinds: set[RelationType] = set()
+    numbers: dict[str, dict[str, int]] = {}
     for source, target, relations in amap.graph.edges(data=True):
         if source not in ids or target not in ids:
             continue
@@ -235,82 +282,50 @@ def _build_drawing(
         for rtype in sorted(types, key=list(RelationType).index):
             style, _ = EDGE_STYLE[rtype]
             kinds.add(rtype)
-            out.append(f'  {ids[target]} -> {ids[source]} [{style}, class="{rtype.value}"];')
-            edge_count += 1
-    if legend and nodes:
-        legend_lines = _legend(kinds, labels is not None and any(n in labels for n in nodes))
-        if large:  # no clusters in the fast layout: the legend goes top left
-            top = max((y for _, y in positions.values()), default=0)
-            legend_lines = [legend_lines[2].replace("];", f', pos="-300,{top}!"];')]
-        out.extend(legend_lines)
+            extra = ""
+            if rtype is RelationType.PREMISE_OF:
+                number = _premise_numbers(amap, target, numbers).get(source)
+                if number is not None:
+                    extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
+            out.append(
+                f'  {ids[target]} -> {ids[source]} [{style}{extra}, id="e{len(edge_list)}", class="{rtype.value}"];'
+            )
+            edge_list.append((source, target, rtype.value))
+    if nodes and (legend or shown_title):
+        used_labels = {labels[n] for n in nodes if n in labels} if labels else set()
+        node_kinds = {"argument" if n[0] == "<" else "statement" for n in nodes}
+        table = _legend(kinds, used_labels, node_kinds, bool(cut), shown_title, legend)
+        # The legend is the graph's label, top left: where a reader starts (a cluster
+        # of its own ends up wherever the layout puts it, often at the far end).
+        out.insert(graph_label_at, f"  graph [label=<{table}>, labelloc=t, labeljust=l];")
     out.append("}")
-    return Drawing("\n".join(out) + "\n", len(nodes), edge_count, large)
+    return Drawing("\n".join(out) + "\n", len(nodes), len(edge_list), large, ids, edge_list, cut)
 
 
-X_STEP = 280
-"""Points between neighbouring nodes of a layer in the fast layout (labels are at most ~250 wide)."""
-Y_STEP = 140
-"""Points between layers in the fast layout (shortened labels are at most ~100 high)."""
+def _connected(amap: ArgumentMap, node: str) -> bool:
+    """Argdown's "connected": in a relation (premise-of and conclusion-of count) or reconstructed."""
+    if amap.relations_into(node) or amap.relations_from(node):
+        return True
+    record = amap.arguments.get(node[1:-1]) if node[0] == "<" else None
+    return bool(record is not None and record.pcs)
 
 
-def layered_positions(amap: ArgumentMap, nodes: list[str], rankdir: str = "TB") -> dict[str, tuple[int, int]]:
-    """Place ``nodes`` in layers in linear time: the fast layout for large maps.
+def cut_off(amap: ArgumentMap, drawn: dict[str, str] | set[str]) -> set[str]:
+    """The drawn nodes with something below them (:func:`below`) that is not drawn."""
+    return {node for node in drawn if any(child not in drawn for child, _, _ in below(amap, node))}
 
-    Layer 0 holds the top claims; every other node sits one layer below the first
-    node (breadth first) it is a reason for or an attack on.  Within a layer nodes
-    are ordered by the mean position of their parents (one barycentre sweep), which
-    keeps most edges short.  This is what ``dot`` does too, minus the expensive
-    crossing minimisation and the network simplex passes, which take minutes on
-    tangled maps of some thousand nodes."""
-    wanted = set(nodes)
-    level: dict[str, int] = {}
-    parents: dict[str, list[str]] = {}
-    starts = [n for n in starting_points(amap) if n in wanted]
-    pending = deque(starts)
-    for start in starts:
-        level[start] = 0
-    remaining = iter(nodes)
-    while True:
-        while pending:
-            node = pending.popleft()
-            for child, _, _ in below(amap, node):
-                if child not in wanted:
-                    continue
-                if child not in level:
-                    level[child] = level[node] + 1
-                    parents[child] = [node]
-                    pending.append(child)
-                elif level[child] == level[node] + 1:
-                    parents[child].append(node)
-        # Nodes no top reaches (cycles): start again from the first one left.
-        for node in remaining:
-            if node not in level:
-                level[node] = 0
-                pending.append(node)
-                break
-        else:
-            break
-    layers: dict[int, list[str]] = {}
-    for node in nodes:
-        layers.setdefault(level[node], []).append(node)
-    index: dict[str, float] = {}
-    widest = max((len(layer) for layer in layers.values()), default=0)
-    positions: dict[str, tuple[int, int]] = {}
-    deepest = max(layers, default=0)
-    for depth in sorted(layers):
-        layer = layers[depth]
-        if depth:
-            layer.sort(key=lambda n: sum(index[p] for p in parents.get(n, [])) / max(1, len(parents.get(n, []))))
-        offset = (widest - len(layer)) / 2
-        for i, node in enumerate(layer):
-            index[node] = i + offset
-            along, across = int((i + offset) * X_STEP), (deepest - depth) * Y_STEP
-            if rankdir in ("LR", "RL"):
-                along, across = (depth if rankdir == "LR" else deepest - depth) * X_STEP, int((i + offset) * Y_STEP)
-                positions[node] = (along, across)
-            else:
-                positions[node] = (along, across if rankdir == "TB" else depth * Y_STEP)
-    return positions
+
+def _premise_numbers(amap: ArgumentMap, argument: str, cache: dict[str, dict[str, int]]) -> dict[str, int]:
+    """Premise node -> its number in the argument's premise-conclusion structure."""
+    if argument not in cache:
+        record = amap.arguments.get(argument[1:-1]) if argument[0] == "<" else None
+        steps = record.pcs if record is not None else []
+        cache[argument] = {f"[{s.statement}]": s.number for s in steps if s.role == "premise"}
+    return cache[argument]
+
+
+def _same_words(a: str, b: str | None) -> bool:
+    return b is not None and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def to_dot(
@@ -324,19 +339,34 @@ def to_dot(
     return build_drawing(amap, focus, depth, rankdir, labels).dot
 
 
-def _node_line(amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | None, short: bool = False) -> str:
+MORE_BELOW = "▾ more below"
+"""The last line of a node whose reasons or objections ``--depth`` left out."""
+
+
+def _node_line(
+    amap: ArgumentMap,
+    node: str,
+    nid: str,
+    labels: dict[str, str] | None,
+    settings: DrawingSettings,
+    short: bool = False,
+    cut: bool = False,
+) -> str:
     record = amap.record(node)
     label = labels.get(node) if labels else None
+    fill = next((settings.tag_colors[t] for t in record.tags if t in settings.tag_colors), None)
     if isinstance(record, Argument):
         text = record.description
-        attrs = f'shape=box, style="rounded,filled{{}}", fillcolor="{ARGUMENT_FILL}", color="{ARGUMENT_LINE}"'
+        attrs = f'shape=box, style="rounded,filled{{}}", fillcolor="{fill or ARGUMENT_FILL}", color="{ARGUMENT_LINE}"'
         kind = "argument"
         title = f"<{record.title}>"
+        mode = settings.argument_label_mode
     else:
         text = record.text
-        attrs = f'shape=box, style="filled{{}}", fillcolor="{STATEMENT_FILL}", color="{STATEMENT_LINE}"'
+        attrs = f'shape=box, style="filled{{}}", fillcolor="{fill or STATEMENT_FILL}", color="{STATEMENT_LINE}"'
         kind = "statement"
         title = f"[{record.title}]" if not record.is_untitled else ""
+        mode = settings.statement_label_mode
     extra = ""
     penwidth = ""
     if label in LABEL_STYLE:
@@ -348,19 +378,50 @@ def _node_line(amap: ArgumentMap, node: str, nid: str, labels: dict[str, str] | 
     attrs = attrs.replace("{}", extra) + penwidth
     tags = record.tags
     text = strip_tags(text, tags)
+    _, _, _, _, quote, para, _, _ = node_facts(amap, node)
+    hint = tooltip(title, text, quote, para)
     if short and len(text) > SHORT_TEXT:
         text = text[: SHORT_TEXT - 1].rstrip() + "…"
-    html = node_label(title, text, label, tags) if title else node_label(text, "", label, tags)
-    css = kind + (f" {label}" if label else "")
-    return f'{nid} [{attrs}, class="{css}", label=<{html}>];'
+    if mode == "title" and (title or not text):
+        text = ""  # Argdown's "title" mode: the title alone
+    elif mode == "text" and text:
+        title = ""  # "text" mode: the text alone, not in bold as a title would be
+    # An untitled statement shows its text in bold, in the title's place.
+    bold_text = not title and mode != "text"
+    html = node_label(text, "", label, tags) if bold_text else node_label(title, text, label, tags)
+    if cut:
+        html += f'<BR/><FONT POINT-SIZE="8" COLOR="{GREY}">{escape(MORE_BELOW)}</FONT>'
+    css = kind + (f" {label}" if label else "") + (" cut" if cut else "")
+    return f'{nid} [{attrs}, id="{nid}", class="{css}", tooltip="{dot_string(hint)}", label=<{html}>];'
 
 
-def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
-    rows = [
-        '<TR><TD COLSPAN="2"><B>Legend</B></TD></TR>',
-        f'<TR><TD BGCOLOR="{STATEMENT_FILL}" BORDER="1" COLOR="{STATEMENT_LINE}">[statement]</TD>'
-        f'<TD BGCOLOR="{ARGUMENT_FILL}" BORDER="1" COLOR="{ARGUMENT_LINE}" STYLE="rounded">&lt;argument&gt;</TD></TR>',
-    ]
+LABEL_WORDS = {
+    "IN": "accepted (IN): thick border",
+    "OUT": "rejected (OUT): dashed border",
+    "UNDEC": "undecided (UNDEC): dotted border",
+}
+
+
+def _legend(
+    kinds: set[RelationType],
+    used_labels: set[str],
+    node_kinds: set[str],
+    cut: bool,
+    title: str | None,
+    marks_too: bool = True,
+) -> str:
+    """The legend as an HTML-like table: the map's title, then only the marks that occur."""
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16">{escape(title)}</FONT></TD></TR>'] if title else []
+    if not marks_too:
+        return '<TABLE BORDER="0" CELLBORDER="0">' + "".join(rows) + "</TABLE>"
+    cells = []
+    if "statement" in node_kinds:
+        cells.append(f'<TD BGCOLOR="{STATEMENT_FILL}" BORDER="1" COLOR="{STATEMENT_LINE}">[statement]</TD>')
+    if "argument" in node_kinds:
+        cells.append(
+            f'<TD BGCOLOR="{ARGUMENT_FILL}" BORDER="1" COLOR="{ARGUMENT_LINE}" STYLE="rounded">&lt;argument&gt;</TD>'
+        )
+    rows.append("<TR>" + "".join(cells) + ("<TD></TD>" if len(cells) == 1 else "") + "</TR>")
     marks = {
         RelationType.SUPPORT: ("──▶", GREEN, "support"),
         RelationType.ENTAILS: ("══▶", GREEN, "entails"),
@@ -368,7 +429,7 @@ def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
         RelationType.UNDERCUT: ("╌╌┤", RED, "undercut (dashed)"),
         RelationType.CONTRARY: ("┈┈┤", RED, "contrary (dotted)"),
         RelationType.CONTRADICTION: ("├─┤", RED, "contradiction"),
-        RelationType.PREMISE_OF: ("──▶", GREY, "premise of an argument"),
+        RelationType.PREMISE_OF: ("(1)─▶", GREY, "premise (1) of an argument"),
     }
     shown = set(kinds)
     if RelationType.CONCLUSION_OF in shown:
@@ -378,20 +439,18 @@ def _legend(kinds: set[RelationType], with_labels: bool) -> list[str]:
             rows.append(
                 f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}">{mark}</FONT></TD><TD ALIGN="LEFT">{word}</TD></TR>'
             )
-    if with_labels:
-        for mark, colour, _ in LABEL_STYLE.values():
-            word = {"#1b5e20": "accepted (IN)", "#b71c1c": "rejected (OUT)"}.get(colour, "undecided (UNDEC)")
+    for label, (mark, colour, _) in LABEL_STYLE.items():
+        if label in used_labels:
             rows.append(
                 f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{escape(mark.split()[0])}</B></FONT></TD>'
-                f'<TD ALIGN="LEFT">{word}</TD></TR>'
+                f'<TD ALIGN="LEFT">{LABEL_WORDS[label]}</TD></TR>'
             )
-    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
-    return [
-        "  subgraph cluster_legend {",
-        '    style="rounded"; color="#bdbdbd"; label="";',
-        f'    legend [shape=plaintext, class="legend", label=<{table}>];',
-        "  }",
-    ]
+    if cut:
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{GREY}">{escape(MORE_BELOW.split()[0])}</FONT></TD>'
+            '<TD ALIGN="LEFT">more below, left out by --depth</TD></TR>'
+        )
+    return '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
 
 
 def layout(drawing: Drawing, fmt: str, force: bool = False) -> tuple[bytes, str | None]:

@@ -1,0 +1,1 @@
+"""Serving maps over HTTP on the loopback interface (``argmap watch``)."""
