@@ -195,3 +195,20 @@ def test_tab_indented_relation_below_space_indented_ones_warns_once() -> None:
 def test_tabs_only_do_not_warn() -> None:
     _, diagnostics = read("[A]: a\n\t+ [B]: b\n\t\t- [C]: c\n")
     assert "AM025" not in {d.code for d in diagnostics}
+
+
+# -- a tag with spaces is shown as written ------------------------------------------------
+
+
+def test_tag_with_spaces_is_shown_as_written_in_views_and_drawings() -> None:
+    from argmap.queries import find
+    from argmap.views.graphviz import to_dot
+    from argmap.views.text import tree_lines
+    from argmap.views.tree import show_view
+
+    amap, _ = read("[A]: a #(health risk)\n  + [B]: b #(health risk) #x\n")
+    shown = "\n".join(tree_lines(show_view(amap), 100))
+    assert "#(health risk)" in shown and "#health risk" not in shown
+    dot = to_dot(amap)
+    assert "#(health risk)" in dot and "#health risk" not in dot
+    assert set(find(amap, "#(health risk)")) >= {"[A]", "[B]"}

@@ -407,6 +407,8 @@ SYNTAX_CASES: dict[str, tuple[bytes, bytes]] = {
     "AM024": (b"<A>\n\n(1) p\n----\n(2)\n", b"<A>\n\n(1) p\n----\n(2) q\n"),
     "AM025": (b"[A]: a\n  + [B]: b\n\t- [C]: c\n", b"[A]: a\n  + [B]: b\n  - [C]: c\n"),
     "AM026": (b"[A]: a\n  >< <B>: b\n", b"[A]: a\n  - <B>: b\n"),
+    "AM027": (b"[A]: a\n  _ [B]: b\n", b"[A]: a\n  - [B]: b\n"),
+    "AM028": (b"<A>\n\n(1) p\n----\nrule\n----\n(2) q\n", b"<A>\n\n(1) p\n--\nrule\n--\n(2) q\n"),
 }
 
 

@@ -44,7 +44,7 @@ from argmap.model import (
     StatementMember,
     is_argument_node,
 )
-from argmap.rules.syntax import AM013, AM015, AM016, AM024
+from argmap.rules.syntax import AM013, AM015, AM016, AM024, AM028
 
 
 class Parser(TreeReader):
@@ -352,6 +352,15 @@ class Parser(TreeReader):
         """``--`` / rules and data / ``--``."""
         n = len(lines)
         start = self.linenos[i]
+        if not INFERENCE_EXPANDED.match(lines[i]):
+            self.report(
+                AM028,
+                "text between inference lines of four hyphens: read as the inference's rules and data; "
+                "Argdown rejects it",
+                start,
+                1,
+                hint="open and close an inference with rules by '--' lines",
+            )
         body: list[str] = []
         i += 1
         while i < n:

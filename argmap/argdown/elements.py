@@ -55,7 +55,7 @@ from argmap.model import (
     statement_node,
 )
 from argmap.rules.registry import Rule
-from argmap.rules.syntax import AM011, AM013, AM014, AM015, AM026
+from argmap.rules.syntax import AM011, AM013, AM014, AM015, AM026, AM027
 
 new_span = tuple.__new__
 """``new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` without
@@ -155,6 +155,15 @@ class ElementReader:
             rtype = RelationType.CONTRARY if (self.strict and both_statements) else RelationType.ATTACK
         elif kind == "undercut":
             rtype = RelationType.UNDERCUT
+            if not is_argument_node(target):
+                self.diagnostics.append(
+                    AM027(
+                        "undercut of a statement: Argdown aims it at the inference of an argument "
+                        "(the one concluding the statement, else the last one reconstructed)",
+                        span,
+                        "write the undercut below the argument or its inference line",
+                    )
+                )
         else:
             rtype = RelationType.CONTRADICTION
             if not both_statements:

@@ -211,3 +211,26 @@ AM026 = reported(
     recovery drops the arguments involved.  argmap reads the relation as written; make it
     an attack (`-`) if the argument is meant to attack, or contradict its conclusion.""",
 )
+AM027 = reported(
+    "AM027",
+    "undercut-of-statement",
+    Severity.WARNING,
+    """An undercut `_` is written below a statement, outside a premise-conclusion structure.
+
+    An undercut attacks an inference, not a statement.  Argdown's model aims it at the
+    inference of the argument whose PCS concludes the statement, and when none does, at
+    the inference of the last argument reconstructed in the file, related to the
+    statement or not; without any PCS in the file it stays an undercut of the statement,
+    which is how argmap reads it.  Write the undercut below the argument (`<Title>`) or
+    its inference line instead.""",
+)
+AM028 = reported(
+    "AM028",
+    "text-between-inference-lines",
+    Severity.WARNING,
+    """Text between two inference lines of four or more hyphens (`----` / text / `----`).
+
+    Argdown rejects this and reads the text as an unnumbered intermediary conclusion;
+    argmap reads it as an inference's rules and data, as if the lines were `--`.  Write
+    `--` / rules / `--` for an inference with rules.""",
+)
