@@ -636,6 +636,28 @@ def test_aif_ma_nodes_keep_their_ids_and_directions() -> None:
     assert ra["scheme"] == "Argument From Example"
 
 
+def test_aif_conflict_whose_attacker_was_removed_points_to_no_missing_node() -> None:
+    source = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "claim"},
+            {"nodeID": "2", "type": "I", "text": "objection one"},
+            {"nodeID": "3", "type": "I", "text": "objection two"},
+            {"nodeID": "9", "type": "CA", "text": "Default Conflict"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "2", "toID": "9"},
+            {"edgeID": "2", "fromID": "3", "toID": "9"},
+            {"edgeID": "3", "fromID": "9", "toID": "1"},
+        ],
+    }
+    amap, _ = read_aif(json.dumps(source))
+    del amap.statements["I3"]  # as if the objection had been deleted before writing
+    written = to_aif(amap)
+    ids = {str(n["nodeID"]) for n in written["nodes"]}
+    assert all(str(e["fromID"]) in ids and str(e["toID"]) in ids for e in written["edges"])
+    assert ("9", "1") in _aif_graph(written)[1] and ("2", "9") in _aif_graph(written)[1]
+
+
 def test_xaif_sections_beside_the_graph_are_kept() -> None:
     source = {
         "AIF": {"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": []},

@@ -6,6 +6,8 @@ One scanner finds them: the reader blanks them out before it reads a line, the w
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Callable, Iterator
 
@@ -106,6 +108,12 @@ def inner_comment_slashes(line: str) -> Iterator[int]:
     brace = line.find("{")
     if brace != -1:
         shielded.append((brace, len(line)))
+    # Each match is looked up among the spans by bisection: a line of thousands of links
+    # and slashes costs no more than its length times a logarithm.
+    shielded.sort()
+    starts = [a for a, _ in shielded]
+    reach = list(itertools.accumulate((b for _, b in shielded), max))
     for m in _INNER_SLASHES.finditer(line):
-        if not any(a <= m.start() < b for a, b in shielded):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k < 0 or reach[k] <= m.start():
             yield m.start()

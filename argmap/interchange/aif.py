@@ -462,7 +462,8 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
                 ca = ids.get(read_conflict["node"].get("nodeID"))
                 nodes.append({**read_conflict["node"], "nodeID": ca, "type": "CA"})
                 for source_id in read_conflict["from"]:
-                    edge(str(source_id), ca)
+                    if str(source_id) in owner:  # an attacker removed since is left out
+                        edge(str(source_id), ca)
                 edge(ca, str(read_conflict["to"]))
             continue
         pairs = [(source, target)]
