@@ -121,10 +121,10 @@ def test_normalise_detects_a_difference() -> None:
 
 
 SNIPPETS = Path(__file__).resolve().parent / "fixtures" / "argdown-snippets"
-"""The snippets of issue 12, with the Argdown CLI 2.0.0's JSON export of each (made with
+"""The snippets of issue 12 (and a tab after spaces), with the Argdown CLI 2.0.0's JSON export of each (made with
 ``argdown json FILE --stdout``; no JSON: the CLI rejects the snippet)."""
 
-SNIPPET_DIFFERENCES = {"2-slashes-inside-a-word": "AM022"}
+SNIPPET_DIFFERENCES = {"2-slashes-inside-a-word": "AM022", "9-tab-after-spaces": "AM025"}
 """Snippets where argmap differs on purpose, with the code it reports at the line."""
 
 

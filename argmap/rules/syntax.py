@@ -197,7 +197,9 @@ AM025 = reported(
     Severity.WARNING,
     """A relation line is indented with tabs, and its parent or siblings with spaces (or the other way round).
 
-    A tab counts as one more level of indentation than it looks in most editors, so the
+    argmap counts a tab as four columns; editors show it as anything from two to eight,
+    and the Argdown CLI 2.0.0 does not count it as argmap does (it rejects some such
+    trees with "Expecting ... EOF" and reads others with a different parent).  So the
     relation may belong to another element than the eye suggests.  Indent with spaces
     only (or tabs only).""",
 )
