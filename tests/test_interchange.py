@@ -354,6 +354,19 @@ def test_kialo_writer_keeps_markup_characters_and_double_slashes_as_text() -> No
     assert [s.text for s in again.statements.values()] == [text]
 
 
+def test_kialo_writer_keeps_a_cycle_that_no_thesis_reaches() -> None:
+    from argmap.interchange.kialo import to_kialo
+
+    amap, _ = argmap.loads("[T]: thesis\n\n[A]: a\n  + [B]: b\n    + [A]\n")
+    again, diagnostics = read_kialo(to_kialo(amap), "k.txt")
+    assert diagnostics == []
+    texts = {
+        (r.type.value, again.statements[r.source[1:-1]].text, again.statements[r.target[1:-1]].text)
+        for r in again.relations()
+    }
+    assert texts == {("support", "b", "a"), ("support", "a", "b")}
+
+
 def test_convert_argdown_to_kialo_and_back(tmp_path: Path) -> None:
     source = tmp_path / "map.argdown"
     source.write_text("[A]: Cars pollute.\n  + [B]: See http:\\//x.org now.\n  - <C>: Electric cars do not.\n")

@@ -23,6 +23,7 @@ a number used twice, a ``See`` to a claim that is not there) is an error naming 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from argmap.argdown.inline import clean_text, escape_shortcodes
@@ -188,13 +189,20 @@ def to_kialo(amap: ArgumentMap) -> str:
         children.setdefault(relation.target, []).append((stance, relation.source))
         sources.add(relation.source)
     nodes = [s.node for s in amap.statements.values()] + [a.node for a in amap.arguments.values()]
-    roots = [node for node in nodes if node not in sources] or nodes[:1]
+    # Theses: the claims that are a reason for nothing, then (a cycle has no such claim)
+    # the first claim of each cycle that none of them reaches.
+    roots = [node for node in nodes if node not in sources]
+    pending = [node for node in nodes if node in sources]
     title = amap.frontmatter.get("title")
     lines = [f"Discussion Title: {_one_line(str(title))}", ""] if title else []
     numbers: dict[str, str] = {}
-    for index, root in enumerate(roots, start=1):
+    thesis = 0
+    for root in itertools.chain(roots, pending):
+        if root in numbers:
+            continue
+        thesis += 1
         # Depth first, with an explicit stack: any depth of reasons costs no Python frame.
-        stack: list[tuple[str, str, str | None]] = [(root, str(index), None)]
+        stack: list[tuple[str, str, str | None]] = [(root, str(thesis), None)]
         while stack:
             node, place, side = stack.pop()
             head = f"{place}. " + (f"{side}: " if side else "")
@@ -207,11 +215,6 @@ def to_kialo(amap: ArgumentMap) -> str:
             for k in range(len(below), 0, -1):
                 child_stance, child = below[k - 1]
                 stack.append((child, f"{place}.{k}", child_stance))
-    for node in nodes:
-        if node not in numbers:  # only in a cycle with no way in: a thesis of its own
-            numbers[node] = str(len(roots) + 1)
-            roots.append(node)
-            lines.append(f"{numbers[node]}. {_kialo_text(amap, node)}")
     return "\n".join(lines) + "\n"
 
 
