@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 
+from argmap.argdown.inline import written_tag
 from argmap.model import (
     FLOW,
     NEGATIVE,
@@ -305,14 +306,14 @@ def find(amap: ArgumentMap, text: str) -> list[str]:
     wanted = text.strip().lower()
     found: list[str] = []
     for title, statement in amap.statements.items():
-        haystack = [title, *statement.texts, *(f"#{t}" for t in statement.tags)]
+        haystack = [title, *statement.texts, *(written_tag(t) for t in statement.tags)]
         quote = statement.data.get("quote")
         if isinstance(quote, str):
             haystack.append(quote)
         if any(wanted in h.lower() for h in haystack):
             found.append(statement.node)
     for title, argument in amap.arguments.items():
-        haystack = [title, *argument.descriptions, *(f"#{t}" for t in argument.tags)]
+        haystack = [title, *argument.descriptions, *(written_tag(t) for t in argument.tags)]
         if any(wanted in h.lower() for h in haystack):
             found.append(argument.node)
     return found

@@ -28,10 +28,16 @@ from argmap.interchange.compare import normalise
 
 CORPUS = ("corpus", "argdown")
 
-ARGDOWN_ALSO_REPORTS = frozenset({"front matter must be followed by an empty line"})
+ARGDOWN_ALSO_REPORTS = frozenset(
+    {
+        "front matter must be followed by an empty line",
+        "a new element starts here without the empty line Argdown needs before it",
+    }
+)
 """argmap errors that the Argdown CLI 2.0.0 reports as a syntax error too (checked with the CLI:
-"Expecting --> {linebreak}{linebreak} (Empty Line)"), although the corpus holds an export for
-the file; both parsers still read the map, so the content is compared as usual."""
+"Expecting --> {linebreak}{linebreak} (Empty Line)", "Expecting ... EOF"), although the corpus
+holds an export for the file; both parsers still read the map, so the content is compared as
+usual."""
 
 DELIBERATE: dict[str, str] = {
     "packages__ArgVu__demo": (
@@ -40,6 +46,11 @@ DELIBERATE: dict[str, str] = {
         "the arguments A1-A4 with their relations and reads the text between the two '-----' lines "
         "as an unnumbered intermediary conclusion; argmap reads the relations as written and that "
         "text as an expanded inference"
+    ),
+    "packages__argdown-core__test__lexer-definitions-references": (
+        "four elements on consecutive lines: Argdown 2.0.0 reports a syntax error at the second "
+        '("Expecting ... EOF") and its error recovery keeps only the first; argmap reports the '
+        "missing empty lines (AM021) and reads each line as its own element"
     ),
     "packages__argdown-core__test__lexer-lists": (
         "Argdown 2.0.0 reports five syntax errors here (list items nested under list items) and its "
@@ -107,6 +118,43 @@ def test_normalise_detects_a_difference() -> None:
     assert normalise(doc)["members"] != base["members"]
     doc["relations"].pop()
     assert normalise(doc)["relations"] != base["relations"]
+
+
+SNIPPETS = Path(__file__).resolve().parent / "fixtures" / "argdown-snippets"
+"""The snippets of issue 12 (and a tab after spaces), with the Argdown CLI 2.0.0's JSON export of each (made with
+``argdown json FILE --stdout``; no JSON: the CLI rejects the snippet)."""
+
+SNIPPET_DIFFERENCES = {"2-slashes-inside-a-word": "AM022", "9-tab-after-spaces": "AM025"}
+"""Snippets where argmap differs on purpose, with the code it reports at the line."""
+
+
+def compare_snippet(path: Path) -> list[str]:
+    """Differences between argmap and the Argdown CLI for one snippet (empty: they agree)."""
+    amap, diagnostics = argmap.load(path)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    reference = path.with_suffix(".json")
+    if not reference.exists():
+        return [] if errors else ["Argdown rejects this snippet, argmap reports no error"]
+    problems = [f"argmap error: {d}" for d in errors]
+    ours = normalise(to_argdown_json(amap))
+    theirs = normalise(json.loads(reference.read_text("utf-8")))
+    problems += [
+        f"{part}: argmap {ours[part]} != Argdown {theirs[part]}" for part in ours if ours[part] != theirs[part]
+    ]
+    return problems
+
+
+@pytest.mark.parametrize("path", sorted(SNIPPETS.glob("*.argdown")), ids=lambda p: p.stem)
+def test_issue_snippet_conforms(path: Path) -> None:
+    problems = compare_snippet(path)
+    code = SNIPPET_DIFFERENCES.get(path.stem)
+    if code is None:
+        assert not problems, "\n".join(problems)
+    else:
+        # A deliberate difference: it is one, and argmap says so at its line.
+        assert problems
+        _, diagnostics = argmap.load(path)
+        assert code in {d.code for d in diagnostics}
 
 
 def score() -> tuple[int, int, dict[str, list[str]]]:

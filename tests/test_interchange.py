@@ -35,7 +35,7 @@ from argmap.interchange.argmap_json import (
 from argmap.interchange.compare import differences
 from argmap.interchange.formats import FormatError, format_of, read_file
 from argmap.interchange.kialo import read_kialo
-from argmap.model import RelationType
+from argmap.model import ArgumentMap, RelationType
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "interchange"
 CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"
@@ -302,13 +302,84 @@ def test_kialo_reads_claims_stances_and_links() -> None:
     amap, diagnostics = read_kialo((FIXTURES / "cars.txt").read_text("utf-8"), "cars.txt")
     assert diagnostics == []
     assert amap.frontmatter["title"] == "Should cities ban cars from their centres?"
-    assert sorted(amap.statements) == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3"]
-    assert amap.statements["1.1.1"].text == "Electric cars do not pollute the air where they are driven."
-    relations = {(r.type.value, r.source, r.target) for r in amap.relations()}
-    assert ("support", "[1.1]", "[1]") in relations
-    assert ("attack", "[1.2]", "[1]") in relations
-    assert ("support", "[1.2.1]", "[1.1.1]") in relations  # "-> See 1.2.1." reuses claim 1.2.1
+    # Short titles from the first words; Kialo's numbering in the data.
+    number = {s.members[0].data["kialo"]: title for title, s in amap.statements.items()}
+    assert sorted(number) == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3"]
+    assert number["1"] == "Cities should ban cars"
+    assert number["1.1"] == "Cars pollute the air"
+    assert amap.statements[number["1.1.1"]].text == "Electric cars do not pollute the air where they are driven."
+    relations = {(r.type.value, r.source[1:-1], r.target[1:-1]) for r in amap.relations()}
+    assert ("support", number["1.1"], number["1"]) in relations
+    assert ("attack", number["1.2"], number["1"]) in relations
+    assert ("support", number["1.2.1"], number["1.1.1"]) in relations  # "-> See 1.2.1." reuses claim 1.2.1
     assert len(relations) == 6
+
+
+def test_kialo_markdown_is_read_as_argdown_reads_it() -> None:
+    text = "1. See [Kialo](http://k.com) and **this** \\(not a link\\)\n1.1. Pro: a\n1.2. Pro: a\n"
+    amap, diagnostics = read_kialo(text, "k.txt")
+    assert diagnostics == []
+    by_number = {s.members[0].data["kialo"]: s for s in amap.statements.values()}
+    assert by_number["1"].text == "See Kialo and this (not a link)"
+    assert by_number["1"].title == "See Kialo and this not"
+    assert {by_number["1.1"].title, by_number["1.2"].title} == {"a", "a 2"}  # unique
+
+
+def test_kialo_written_and_read_back_is_the_same_discussion() -> None:
+    from argmap.interchange.kialo import to_kialo
+
+    source = (FIXTURES / "cars.txt").read_text("utf-8")
+    amap, _ = read_kialo(source, "cars.txt")
+    written = to_kialo(amap)
+    assert written.startswith("Discussion Title: Should cities ban cars from their centres?\n\n1. Cities should")
+    again, diagnostics = read_kialo(written, "again.txt")
+    assert diagnostics == []
+
+    def shape(m: ArgumentMap) -> set[tuple[str, str, str]]:
+        return {
+            (r.type.value, m.statements[r.source[1:-1]].text, m.statements[r.target[1:-1]].text) for r in m.relations()
+        }
+
+    assert shape(again) == shape(amap)
+
+
+def test_kialo_writer_keeps_markup_characters_and_double_slashes_as_text() -> None:
+    from argmap.interchange.kialo import to_kialo
+    from argmap.model import Span, Statement, StatementMember
+
+    amap = ArgumentMap("x")
+    text = "See http://x.org, a *star*, [brackets] and :love:"
+    amap.add_statement(Statement("T", [StatementMember(text, Span("x", 1, 1, 1, 1), False)]))
+    again, _ = read_kialo(to_kialo(amap), "k.txt")
+    assert [s.text for s in again.statements.values()] == [text]
+
+
+def test_kialo_writer_keeps_a_cycle_that_no_thesis_reaches() -> None:
+    from argmap.interchange.kialo import to_kialo
+
+    amap, _ = argmap.loads("[T]: thesis\n\n[A]: a\n  + [B]: b\n    + [A]\n")
+    again, diagnostics = read_kialo(to_kialo(amap), "k.txt")
+    assert diagnostics == []
+    texts = {
+        (r.type.value, again.statements[r.source[1:-1]].text, again.statements[r.target[1:-1]].text)
+        for r in again.relations()
+    }
+    assert texts == {("support", "b", "a"), ("support", "a", "b")}
+
+
+def test_convert_argdown_to_kialo_and_back(tmp_path: Path) -> None:
+    source = tmp_path / "map.argdown"
+    source.write_text("[A]: Cars pollute.\n  + [B]: See http:\\//x.org now.\n  - <C>: Electric cars do not.\n")
+    amap, _ = argmap.load(source)
+    from argmap.interchange.formats import write_text
+
+    again, diagnostics = read_kialo(write_text(amap, "kialo"), "out.txt")
+    assert diagnostics == []
+    assert sorted(s.text for s in again.statements.values()) == [
+        "Cars pollute.",
+        "Electric cars do not.",
+        "See http://x.org now.",
+    ]
 
 
 def test_kialo_broken_numbering_names_the_lines() -> None:
@@ -389,7 +460,8 @@ def test_argmap_json_with_wrong_fields_is_an_error_or_a_map_every_writer_takes(
             if value == "delete":
                 del parent[path[-1]]
             else:
-                parent[path[-1]] = value
+                # A copy: the same {} put in twice, once inside itself, is a cycle json cannot write.
+                parent[path[-1]] = json.loads(json.dumps(value)) if isinstance(value, dict | list) else value
         except (KeyError, IndexError, TypeError):
             continue  # an earlier edit removed or replaced this place
     amap, diagnostics = read_argmap_json(json.dumps(document).replace(json.dumps(_HUGE), "9" * 5000))
@@ -455,7 +527,15 @@ def test_convert_picks_formats_by_extension(tmp_path: Path) -> None:
     result = runner.invoke(app, ["convert", str(FIXTURES / "cars.txt"), str(out)])
     assert result.exit_code == 0, result.output
     amap, diagnostics = argmap.load(out)
-    assert not errors(diagnostics) and sorted(amap.statements) == ["1", "1.1", "1.1.1", "1.2", "1.2.1", "1.3"]
+    assert not errors(diagnostics)
+    assert sorted(s.members[0].data["kialo"] for s in amap.statements.values()) == [
+        "1",
+        "1.1",
+        "1.1.1",
+        "1.2",
+        "1.2.1",
+        "1.3",
+    ]
     aif = tmp_path / "cars.out"
     result = runner.invoke(app, ["convert", str(out), str(aif), "--to", "aif"])
     assert result.exit_code == 0, result.output
@@ -518,3 +598,87 @@ def test_fmt_fixes_a_missing_empty_line_after_front_matter(tmp_path: Path) -> No
     assert runner.invoke(app, ["fmt", str(target)]).exit_code == 0
     assert target.read_text("utf-8") == "===\ntitle: x\n===\n\n[A]: a\n"
     assert not errors(argmap.load(target)[1])
+
+
+# -- AIF round trips: the same graph back ------------------------------------------
+
+
+def _aif_graph(doc: dict[str, Any]) -> tuple[dict[str, tuple[str, str]], set[tuple[str, str]]]:
+    graph = doc.get("AIF", doc)
+    nodes = {str(n["nodeID"]): (n["type"], n.get("text")) for n in graph["nodes"]}
+    return nodes, {(str(e["fromID"]), str(e["toID"])) for e in graph["edges"]}
+
+
+@pytest.mark.parametrize("name", ["6064-original.json", "6064-reconstructed.json"])
+def test_aif_read_and_written_back_is_the_same_graph(name: str) -> None:
+    source = json.loads(shared_path("corpus", "aif", name).read_text("utf-8"))
+    amap, diagnostics = read_aif(json.dumps(source))
+    assert diagnostics == []
+    nodes, edges = _aif_graph(to_aif(amap))
+    # Every id, type and text (scheme names such as "RA" too), and every edge's direction.
+    assert (nodes, edges) == _aif_graph(source)
+
+
+def test_aif_ma_nodes_keep_their_ids_and_directions() -> None:
+    source = {
+        "nodes": [
+            {"nodeID": "10", "type": "I", "text": "first wording"},
+            {"nodeID": "11", "type": "I", "text": "second wording"},
+            {"nodeID": "12", "type": "I", "text": "a reason"},
+            {"nodeID": "20", "type": "MA", "text": "Default Rephrase"},
+            {"nodeID": "30", "type": "RA", "text": "RA", "scheme": "Argument From Example"},
+            {"nodeID": "40", "type": "CA", "text": "Default Conflict"},
+            {"nodeID": "13", "type": "I", "text": "an objection"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "11", "toID": "20"},
+            {"edgeID": "2", "fromID": "20", "toID": "10"},
+            {"edgeID": "3", "fromID": "12", "toID": "30"},
+            {"edgeID": "4", "fromID": "30", "toID": "11"},
+            {"edgeID": "5", "fromID": "13", "toID": "40"},
+            {"edgeID": "6", "fromID": "40", "toID": "11"},
+        ],
+        "locutions": [],
+    }
+    amap, diagnostics = read_aif(json.dumps(source))
+    assert diagnostics == []
+    assert len(amap.statements) == 3  # "first" and "second wording" are one class
+    written = to_aif(amap)
+    assert _aif_graph(written) == _aif_graph(source)
+    ra = next(n for n in written["nodes"] if n["nodeID"] == "30")
+    assert ra["scheme"] == "Argument From Example"
+
+
+def test_aif_conflict_whose_attacker_was_removed_points_to_no_missing_node() -> None:
+    source = {
+        "nodes": [
+            {"nodeID": "1", "type": "I", "text": "claim"},
+            {"nodeID": "2", "type": "I", "text": "objection one"},
+            {"nodeID": "3", "type": "I", "text": "objection two"},
+            {"nodeID": "9", "type": "CA", "text": "Default Conflict"},
+        ],
+        "edges": [
+            {"edgeID": "1", "fromID": "2", "toID": "9"},
+            {"edgeID": "2", "fromID": "3", "toID": "9"},
+            {"edgeID": "3", "fromID": "9", "toID": "1"},
+        ],
+    }
+    amap, _ = read_aif(json.dumps(source))
+    del amap.statements["I3"]  # as if the objection had been deleted before writing
+    written = to_aif(amap)
+    ids = {str(n["nodeID"]) for n in written["nodes"]}
+    assert all(str(e["fromID"]) in ids and str(e["toID"]) in ids for e in written["edges"])
+    assert ("9", "1") in _aif_graph(written)[1] and ("2", "9") in _aif_graph(written)[1]
+
+
+def test_xaif_sections_beside_the_graph_are_kept() -> None:
+    source = {
+        "AIF": {"nodes": [{"nodeID": "1", "type": "I", "text": "a"}], "edges": [], "locutions": []},
+        "text": "<span>a</span>",
+        "OVA": {"firstname": "A", "nodes": [{"nodeID": "1", "x": 10, "y": 20}]},
+    }
+    amap, diagnostics = read_aif(json.dumps(source))
+    assert diagnostics == []
+    written = to_aif(amap)
+    assert written["text"] == source["text"] and written["OVA"] == source["OVA"]
+    assert _aif_graph(written) == _aif_graph(source)

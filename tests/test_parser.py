@@ -322,9 +322,10 @@ def test_url_is_not_a_comment() -> None:
     assert amap.statements["A"].text == "see site now"
 
 
-def test_unclosed_block_comment() -> None:
-    _, diags = parse("[A]: a /* never closed\n")
-    assert codes(diags) == ["AM011"]
+def test_unclosed_block_comment_is_text() -> None:
+    amap, diags = parse("[A]: a /* never closed\n")
+    assert codes(diags) == ["AM023"]
+    assert amap.statements["A"].members[0].text == "a /* never closed"
 
 
 def test_mentions_are_recorded_without_relations() -> None:
@@ -400,6 +401,14 @@ SYNTAX_CASES: dict[str, tuple[bytes, bytes]] = {
     "AM018": (b"* [A]: a\n  * [B]: b\n", b"* [A]: a\n* [B]: b\n"),
     "AM019": (b"===\ntitle: t\n===\n[A]: a\n", b"===\ntitle: t\n===\n\n[A]: a\n"),
     "AM020": (b"[A]: a\n    + [B]: b\n  + [C]: c\n", b"[A]: a\n    + [B]: b\n    + [C]: c\n"),
+    "AM021": (b"[A]: a\n  - [B]: b\n[C]: c\n", b"[A]: a\n  - [B]: b\n\n[C]: c\n"),
+    "AM022": (b"[A]: see http://x.org\n", b"[A]: see http:\\//x.org\n"),
+    "AM023": (b"[A]: a <!-- b\n", b"[A]: a <!-- b -->\n"),
+    "AM024": (b"<A>\n\n(1) p\n----\n(2)\n", b"<A>\n\n(1) p\n----\n(2) q\n"),
+    "AM025": (b"[A]: a\n  + [B]: b\n\t- [C]: c\n", b"[A]: a\n  + [B]: b\n  - [C]: c\n"),
+    "AM026": (b"[A]: a\n  >< <B>: b\n", b"[A]: a\n  - <B>: b\n"),
+    "AM027": (b"[A]: a\n  _ [B]: b\n", b"[A]: a\n  - [B]: b\n"),
+    "AM028": (b"<A>\n\n(1) p\n----\nrule\n----\n(2) q\n", b"<A>\n\n(1) p\n--\nrule\n--\n(2) q\n"),
 }
 
 

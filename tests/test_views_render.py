@@ -182,4 +182,4 @@ def test_an_untitled_statement_of_tags_alone_keeps_its_label() -> None:
     data, warnings = layout(build_drawing(amap), "svg")
     assert not warnings
     shown = sorted(text for _, text in svg_nodes(data).values())
-    assert shown == ["#two words #x", "[A]a"]
+    assert shown == ["#(two words) #x", "[A]a"]

@@ -18,6 +18,7 @@ from argmap.argdown.inline import LINK, TAG, clean_text, read_rules, read_tags
 from argmap.argdown.patterns import (
     BLOCK_START,
     CHILD_START,
+    ELEMENT_START,
     HEADING,
     INFERENCE,
     INFERENCE_EXPANDED,
@@ -43,7 +44,7 @@ from argmap.model import (
     StatementMember,
     is_argument_node,
 )
-from argmap.rules.syntax import AM013, AM015, AM016
+from argmap.rules.syntax import AM013, AM015, AM016, AM024, AM028
 
 
 class Parser(TreeReader):
@@ -181,10 +182,29 @@ class Parser(TreeReader):
             lineno = start_line if i == first else self.linenos[i]  # one int per line number
             end_line = lineno
             pcs = PCS_LINE.match(line)
-            if pcs is None:
+            if pcs is None or pcs.end() == len(line):  # "(3)", "(3) ": no statement after the number
+                pcs = None
                 empty = PCS_LINE_EMPTY.match(line)
                 if empty:
-                    self.report(AM013, f"PCS line ({empty.group(2)}) has no statement", lineno, 1)
+                    # Argdown reads an untitled statement without text.
+                    self.report(
+                        AM024,
+                        f"PCS line ({empty.group(2)}) has no statement; read as an untitled statement without text",
+                        lineno,
+                        len(empty.group(1)) + 1,
+                        hint="write the statement's text or a [Title] after the number",
+                    )
+                    node = self.empty_pcs_statement(lineno, len(line.rstrip()), argument.title)
+                    statement = self.last_statement
+                    assert statement is not None
+                    member = statement.members[-1]
+                    steps.append(
+                        PcsStep(pcs_number(empty.group(2)), statement.title, "premise", member.span, pending_inference)
+                    )
+                    step_nodes.append(node)
+                    step_members.append(member)
+                    pending_inference = None
+                    tree, stack = (len(empty.group(1).expandtabs(4)), node, False), None
                     i += 1
                     continue
             if pcs is not None:
@@ -237,6 +257,10 @@ class Parser(TreeReader):
                     stack = [TreeEntry(tree[0], tree[1], pcs_argument=arg_node, is_inference=tree[2])]
                 i = self.relation_tree(lines, i, stack)
                 continue
+            if ELEMENT_START.match(line):
+                # A new element without an empty line: the PCS ends here.
+                self.missing_empty_line(line, lineno)
+                break
             self.report(
                 AM015,
                 "unexpected line in a premise-conclusion structure",
@@ -307,12 +331,19 @@ class Parser(TreeReader):
         self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, end_line)
         return j
 
+    def empty_pcs_statement(self, lineno: int, end_col: int, pcs_argument: str) -> str:
+        """The untitled statement without text that Argdown reads for an empty PCS line ``(n)``."""
+        self.untitled += 1
+        span = Span(self.name, lineno, 1, lineno, max(end_col, 1))
+        member = StatementMember("", span, False, self.section, (), NO_DATA, "statement", pcs_argument)
+        return self.add_statement(f"Untitled {self.untitled}", member, True)
+
     def opens_expanded_inference(self, lines: list[str], i: int) -> bool:
         """A hyphen line followed by text (not a PCS line or relation) opens an expanded inference."""
         if i + 1 >= len(lines):
             return False
         nxt = lines[i + 1]
-        if not nxt.strip() or PCS_LINE.match(nxt):
+        if not nxt.strip() or PCS_LINE.match(nxt) or PCS_LINE_EMPTY.match(nxt):
             return False
         relation = RELATION.match(nxt)
         return not (relation and nxt[relation.end() :].strip())
@@ -321,6 +352,15 @@ class Parser(TreeReader):
         """``--`` / rules and data / ``--``."""
         n = len(lines)
         start = self.linenos[i]
+        if not INFERENCE_EXPANDED.match(lines[i]):
+            self.report(
+                AM028,
+                "text between inference lines of four hyphens: read as the inference's rules and data; "
+                "Argdown rejects it",
+                start,
+                1,
+                hint="open and close an inference with rules by '--' lines",
+            )
         body: list[str] = []
         i += 1
         while i < n:
@@ -328,7 +368,7 @@ class Parser(TreeReader):
             if INFERENCE_EXPANDED.match(line) or INFERENCE.match(line):
                 i += 1
                 break
-            if not line.strip() or PCS_LINE.match(line):
+            if not line.strip() or PCS_LINE.match(line) or PCS_LINE_EMPTY.match(line):
                 self.report(
                     AM013,
                     "unclosed inference: expected a closing '--' line",

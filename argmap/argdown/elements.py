@@ -32,6 +32,7 @@ from argmap.argdown.patterns import (
     ARGUMENT_DEF,
     ARGUMENT_REF,
     CHILD_START,
+    ELEMENT_START,
     RELATION_SYMBOLS,
     SIMPLE_ELEMENT,
     STATEMENT_DEF,
@@ -54,7 +55,7 @@ from argmap.model import (
     statement_node,
 )
 from argmap.rules.registry import Rule
-from argmap.rules.syntax import AM011, AM013, AM014, AM015
+from argmap.rules.syntax import AM011, AM013, AM014, AM015, AM026, AM027
 
 new_span = tuple.__new__
 """``new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` without
@@ -154,8 +155,25 @@ class ElementReader:
             rtype = RelationType.CONTRARY if (self.strict and both_statements) else RelationType.ATTACK
         elif kind == "undercut":
             rtype = RelationType.UNDERCUT
+            if not is_argument_node(target):
+                self.diagnostics.append(
+                    AM027(
+                        "undercut of a statement: Argdown aims it at the inference of an argument "
+                        "(the one concluding the statement, else the last one reconstructed)",
+                        span,
+                        "write the undercut below the argument or its inference line",
+                    )
+                )
         else:
             rtype = RelationType.CONTRADICTION
+            if not both_statements:
+                self.diagnostics.append(
+                    AM026(
+                        "contradiction with an argument: Argdown rejects it; argmap reads it as written",
+                        span,
+                        "contradict the argument's conclusion, or attack the argument with '-'",
+                    )
+                )
         self.add_relation(rtype, source, target, span)
 
     def add_relation(self, rtype: RelationType, source: str, target: str, span: Span, derived: bool = False) -> None:
@@ -381,12 +399,13 @@ class ElementReader:
 def gather(lines: list[str], i: int, element: Element) -> int:
     """Add the lines from ``i`` on that continue ``element`` (a relation child or PCS line);
     return the index of the first line after them.  Inside an open ``{`` data block every
-    line continues it; otherwise an empty line or a new child ends it."""
+    line continues it; otherwise an empty line, a new child or a new element (a line that
+    starts with a title, see :data:`ELEMENT_START`) ends it."""
     n = len(lines)
     while i < n:
         line = lines[i]
         # The brace test reads all the lines so far: only for a line that could end them.
-        if (not line.strip() or CHILD_START.match(line)) and not in_open_data(element):
+        if (not line.strip() or CHILD_START.match(line) or ELEMENT_START.match(line)) and not in_open_data(element):
             break
         element.lines.append(line.rstrip())
         i += 1

@@ -14,11 +14,12 @@ from typing import Any
 import yaml
 
 from argmap.argdown.comments import COMMENT_OPENER_CHAR, COMMENT_START, LINE_COMMENT_SLASH, comment_regions
-from argmap.argdown.inline import BARE_TAG, TAG, escape_shortcodes
+from argmap.argdown.inline import TAG, escape_shortcodes, written_tag
 
-# The "/" of a "//" that would open a line comment is escaped with the markup ("\//");
-# "/*" and "<!--" are already broken up by escaping "*" and "<".
-_MARKUP = re.compile(r"[\\*_{}\[\]<>@]|" + LINE_COMMENT_SLASH)
+# The "/" of every "//" is escaped with the markup ("\//"): Argdown opens a comment at a
+# "//" anywhere in a text, inside a word too ("http://x.org"); "/*" and "<!--" are
+# already broken up by escaping "*" and "<".
+_MARKUP = re.compile(r"[\\*_{}\[\]<>@]|/(?=/)")
 # Text that would start a PCS line, a relation, a list item or a heading at the start of a line.
 _LEADING = re.compile(r"[(+\-_*<>]|#+\s|(\d+)\.")
 # A "//" left in folded source text is text (see fold).
@@ -193,6 +194,5 @@ def escape_title(title: str, closer: str) -> str:
     return COMMENT_OPENER_CHAR.sub(lambda m: "\\" + m.group(0), escaped)
 
 
-def write_tag(tag: str) -> str:
-    """A tag as Argdown writes it: ``#name``, or ``#(several words)``."""
-    return f"#{tag}" if BARE_TAG.fullmatch(tag) else f"#({tag})"
+write_tag = written_tag
+"""A tag as Argdown writes it: ``#name``, or ``#(several words)``."""

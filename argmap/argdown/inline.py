@@ -19,8 +19,10 @@ TAG = re.compile(rf"(?<![^\s(\[])#(?:\(([^)\n]{{0,200}})\)|({TAG_NAME}))")
 SIMPLE_TAG = re.compile(f"#({TAG_NAME})")
 """A ``#name`` tag in the trailing tags that :data:`~argmap.argdown.patterns.SIMPLE_ELEMENT` reads."""
 MENTION = re.compile(r"@\[((?:[^\[\]\\\n]|\\.)+)\]|@<((?:[^<>\\\n]|\\.)+)>")
-# A Markdown link; "\[text\](url)" is escaped text (as in Argdown), not a link.
-LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\\n]|\\.)*)\]\(([^()\[\s]*)\)")
+# A Markdown link; "\[text\](url)" is escaped text (as in Argdown), not a link.  The
+# target may hold spaces and brackets ("[some API]([Keep it])"): Argdown's export reduces
+# such a link to its text too.
+LINK = re.compile(r"(?<!\\)\[((?:[^\[\]\\\n]|\\.)*)\]\(([^()\n]*)\)")
 # Escaped stars and underscores (\* \_) are text, not emphasis.
 # Emphasis may run over the lines of a multi-line element (as in Argdown, whose lexer
 # keeps a range open across line breaks): fmt joins those lines.
@@ -54,6 +56,11 @@ SHORTCODE_HINT = re.compile(r"\.[^\s.:\\]{1,10}\.|:[^\s.:\\]{1,10}:")
 # Argdown's tokens at a dot or colon: an escaped character, or ``.name.`` / ``:name:``
 # (shortest match), so "a.b.~.c" reads ".b." first, just as Argdown's lexer does.
 SPECIAL_TOKEN = re.compile(r"\\.|\.[^\s]+?\.|:[^\s]+?:")
+
+
+def written_tag(tag: str) -> str:
+    """A tag as Argdown writes it, and as argmap shows it: ``#name``, or ``#(several words)``."""
+    return f"#{tag}" if BARE_TAG.fullmatch(tag) else f"#({tag})"
 
 
 def position(text: str, offset: int, line: int, col: int) -> tuple[int, int]:

@@ -15,8 +15,9 @@ from argmap.argdown.inline import TAG_NAME
 # The pieces the patterns below share, written once.
 _SYMBOL = r"<\+|<-|<_|\+>|->|_>|><|\+|-|_"
 """Argdown's relation symbols (longest first where one is the start of another)."""
-_NOT_A_SYMBOL = r"[-+_<>=~]{2,3}|=|~|<|>"
-"""What looks like a relation symbol but is not one of Argdown's."""
+_NOT_A_SYMBOL = r"[-+_<>=~]{2,3}|=|~|<"
+"""What looks like a relation symbol but is not one of Argdown's.  A lone ">" is not
+among them: "> quoted line" is a Markdown quote, text that continues the element."""
 _STATEMENT_TITLE = r"\[((?:[^\]\\\n]|\\.)+)\]"
 _ARGUMENT_TITLE = r"<((?:[^>\\\n]|\\.)+)>"
 
@@ -43,10 +44,14 @@ SIMPLE_ELEMENT = re.compile(
 # Any line that starts a new child instead of continuing the element above it: a
 # relation with content, a PCS number, an inference line, or a bad relation symbol.
 CHILD_START = re.compile(
-    rf"[ \t]*(?:(?:{_SYMBOL})[ \t]+\S|\(\d+\)[ \t]|-{{2,}}[ \t]*$|--(?!-).*--[ \t]*$)"
+    rf"[ \t]*(?:(?:{_SYMBOL})[ \t]+\S|\(\d+\)(?:[ \t]|$)|-{{2,}}[ \t]*$|--(?!-).*--[ \t]*$)"
     rf"|[ \t]+(?:{_NOT_A_SYMBOL})[ \t]+[\[<\w@]"
 )
 FRONTMATTER_FENCE = re.compile(r"={3,}[ \t]*$")
+# A line that starts with a statement's or argument's title (not a link "[text](url)"):
+# Argdown reads it as a new element, which needs an empty line before it; it never
+# continues the text of the element above.
+ELEMENT_START = re.compile(r"[ \t]*(?:\[(?:[^\]\\\n]|\\.)+\](?!\()|<(?![-+_!])(?:[^>\\\n]|\\.)+>)")
 
 # -- element heads ----------------------------------------------------------------
 

@@ -13,13 +13,13 @@ import yaml
 
 from argmap._gc import paused_gc
 from argmap.argdown.blocks import Parser
-from argmap.argdown.comments import strip_comments
+from argmap.argdown.comments import inner_comment_slashes, strip_comments
 from argmap.argdown.data import load_yaml
 from argmap.argdown.inline import normal_newlines
 from argmap.argdown.patterns import FRONTMATTER_FENCE
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap, Span
-from argmap.rules.syntax import AM000, AM001, AM002, AM011, AM014, AM015, AM017, AM019
+from argmap.rules.syntax import AM000, AM001, AM002, AM014, AM015, AM017, AM019, AM022, AM023
 
 
 def decode(data: bytes, name: str) -> tuple[str, list[Diagnostic]]:
@@ -69,10 +69,11 @@ def _parse_owned(box: list[str], name: str) -> tuple[ArgumentMap, list[Diagnosti
         return amap, parser.diagnostics
     text = normal_newlines(text)
 
-    def comment_error(line: int, col: int, message: str) -> None:
-        parser.report(AM011, message, line, col)
+    def unclosed_comment(line: int, col: int, message: str) -> None:
+        parser.report(AM023, message, line, col)
 
-    stripped = strip_comments(text, comment_error)
+    stripped = strip_comments(text, unclosed_comment)
+    slashes = "//" in stripped
     lines = stripped.split("\n")
     if stripped is not text:
         # A line that held only a comment is not an empty line: Argdown drops it, so a
@@ -90,6 +91,8 @@ def _parse_owned(box: list[str], name: str) -> tuple[ArgumentMap, list[Diagnosti
         # looked up once and shared by the spans on that line.
         parser.linenos = range(1, len(lines) + 1)
     first = _frontmatter(lines, parser)
+    if slashes:
+        _inner_slashes(lines, first, parser)
     mode = parser.amap.frontmatter.get("model")
     if isinstance(mode, dict) and mode.get("mode") == "strict":
         parser.strict = True
@@ -97,6 +100,21 @@ def _parse_owned(box: list[str], name: str) -> tuple[ArgumentMap, list[Diagnosti
         parser.run(lines, first)
         amap.build_graph(parser.nodes, parser.succ, parser.pred)
     return amap, parser.diagnostics
+
+
+def _inner_slashes(lines: list[str], first: int, parser: Parser) -> None:
+    """Warn (AM022) at each "//" inside a word: a comment in Argdown, text in argmap."""
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if "//" in line:
+            for offset in inner_comment_slashes(line):
+                parser.report(
+                    AM022,
+                    "'//' inside a word: Argdown starts a comment here and drops the rest of the line; argmap keeps it",
+                    parser.linenos[index],
+                    offset + 1,
+                    hint="write '\\//' to keep the text in Argdown too, or make the address a link [text](url)",
+                )
 
 
 def _frontmatter(lines: list[str], parser: Parser) -> int:

@@ -14,6 +14,7 @@ from argmap.argdown.elements import Element, ElementReader, TreeEntry, gather, i
 from argmap.argdown.patterns import (
     BAD_RELATION,
     CHILD_START,
+    ELEMENT_START,
     INFERENCE,
     INFERENCE_EXPANDED,
     INFERENCE_INLINE,
@@ -23,7 +24,7 @@ from argmap.argdown.patterns import (
     SIMPLE_ELEMENT,
 )
 from argmap.model import Span
-from argmap.rules.syntax import AM010, AM012, AM015, AM018, AM020
+from argmap.rules.syntax import AM010, AM012, AM015, AM018, AM020, AM021, AM025
 
 
 class TreeReader(ElementReader):
@@ -61,6 +62,8 @@ class TreeReader(ElementReader):
             line = lines[i]
             if not line.strip() or self.starts_child(line, element):
                 break
+            if ELEMENT_START.match(line) and not in_open_data(element):
+                break  # a new element without an empty line: relation_tree reports it
             element.lines.append(line.rstrip())
             i += 1
         root = self.finish_element(element)
@@ -112,6 +115,31 @@ class TreeReader(ElementReader):
             relate(parent, relation.group(2), node, span)
         return j
 
+    def missing_empty_line(self, line: str, lineno: int) -> None:
+        """Report a new element that starts right below another one (see AM021)."""
+        self.report(
+            AM021,
+            "a new element starts here without the empty line Argdown needs before it",
+            lineno,
+            len(line) - len(line.lstrip()) + 1,
+            hint="add an empty line before this line",
+        )
+
+    def check_tabs(self, indentation: str, seen: str, lineno: int) -> str:
+        """Warn (AM025) where a relation's indentation mixes tabs and spaces, or uses the
+        kind the lines above it in the tree did not; return the kinds seen now."""
+        kinds = "".join(sorted(set(indentation) | set(seen)))
+        if kinds == "\t ":
+            self.report(
+                AM025,
+                "relation indented with tabs where other lines of its tree use spaces: "
+                "the nesting may not be what an editor shows",
+                lineno,
+                1,
+                hint="indent with spaces only (or tabs only)",
+            )
+        return kinds
+
     def starts_child(self, line: str, element: Element | None = None) -> bool:
         if CHILD_START.match(line) is None:
             return False
@@ -122,6 +150,7 @@ class TreeReader(ElementReader):
     def relation_tree(self, lines: list[str], i: int, stack: list[TreeEntry]) -> int:
         """Read relation lines below the elements in ``stack`` until the block ends."""
         n = len(lines)
+        indent_chars = ""  # the kinds of white space the tree's indentation used so far
         while i < n:
             line = lines[i]
             if not line.strip():
@@ -136,6 +165,10 @@ class TreeReader(ElementReader):
                     or INFERENCE_INLINE.match(line)
                 ):
                     # A PCS line inside a relation tree: hand back to the caller.
+                    return i
+                if ELEMENT_START.match(line):
+                    # A new element: never glued to the text above; read as a new block.
+                    self.missing_empty_line(line, lineno)
                     return i
                 bad = BAD_RELATION.match(line)
                 if bad:
@@ -160,6 +193,10 @@ class TreeReader(ElementReader):
                 i += 1
                 continue
             indent = len(relation.group(1).expandtabs(4))
+            if len(indent_chars) < 2 and relation.group(1).strip(indent_chars):
+                # New white space in the indentation: warn once per tree when tabs and
+                # spaces meet (see check_tabs).
+                indent_chars = self.check_tabs(relation.group(1), indent_chars, lineno)
             symbol = relation.group(2)
             rest = line[relation.end() :]
             i += 1

@@ -24,6 +24,7 @@ written as an I node that stands for it.
 
 from __future__ import annotations
 
+import itertools
 import json
 from typing import Any
 
@@ -46,6 +47,10 @@ from argmap.model import (
 from argmap.rules.interchange import AM401, AM402, AM403, AM404
 
 ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA"})
+_CONFLICTS = "argmap-conflicts"
+"""Key of the CA nodes read, in the front matter's ``aif`` section (not an AIF section)."""
+_OUTER = "argmap-xaif"
+"""Key of the sections beside ``AIF`` in an xAIF file, in the front matter's ``aif`` section."""
 
 
 class _UnionFind:
@@ -72,8 +77,12 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
     data, diagnostics = load_json(text, name)
     if data is None:
         return amap, diagnostics
+    outer: dict[str, Any] = {}
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
-        data = data["AIF"]  # OVA wraps the AIF graph
+        # xAIF (OVA) wraps the AIF graph beside other sections (the source ``text``, the
+        # ``OVA`` layout...): kept, to be written back around the graph.
+        outer = {k: v for k, v in data.items() if k != "AIF"}
+        data = data["AIF"]
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) or not isinstance(data.get("edges"), list):
         diagnostics.append(at(AM401, "not AIF JSON: expected an object with 'nodes' and 'edges' lists", name, 1))
         return amap, diagnostics
@@ -121,13 +130,20 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
             incoming[target].append(source)
         else:
             kept_edges.append(edge)
-    # Equivalence classes: MA joins its I nodes.
+    # Equivalence classes: MA joins its I nodes.  An MA from one I node to another is
+    # kept (its node, and which way it points) in the data of the member it points to.
     classes = _UnionFind()
+    rephrased: dict[str, list[dict[str, Any]]] = {}
     for ident in order:
         if nodes[ident]["type"] == "MA":
             ends = [x for x in incoming[ident] + outgoing[ident] if nodes[x]["type"] == "I"]
             for other in ends[1:]:
                 classes.union(ends[0], other)
+            sources = [x for x in incoming[ident] if nodes[x]["type"] == "I"]
+            targets = [x for x in outgoing[ident] if nodes[x]["type"] == "I"]
+            if len(sources) == 1 and len(targets) == 1 and len(ends) == 2:
+                record = {"node": {k: v for k, v in nodes[ident].items() if k != "argmap"}, "from": sources[0]}
+                rephrased.setdefault(targets[0], []).append(record)
     # Statements.
     node_of: dict[str, str] = {}
     for ident in order:
@@ -149,14 +165,19 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
             )
             node_of[ident] = argument_node(title)
             continue
+        member_data: dict[str, Any] = {"aif": extra}
+        if ident in rephrased:
+            member_data["aifRephrases"] = rephrased[ident]
         member = StatementMember(
             " ".join(str(node.get("text", "")).split()),
             span_at(name, line_of("nodeID", ident)),
             False,
-            data={"aif": extra},
+            data=member_data,
         )
         amap.add_statement(Statement(title, [member]))
         node_of[ident] = statement_node(title)
+    conflicts: list[dict[str, Any]] = []
+    """Each CA read: its node and the ids of its ends, to write it back as it was."""
     # Arguments (RA) first, so that CAs can undercut them.
     for ident in order:
         node = nodes[ident]
@@ -184,7 +205,8 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
             and all(not is_argument_node(p) for p in premise_nodes)
             and not is_argument_node(node_of[conclusion])
         ):
-            _pcs_argument(amap, f"RA{ident}", premise_nodes, node_of[conclusion], name, where, extra)
+            read_ends: dict[str, Any] = {"premises": premises, "conclusion": conclusion}
+            _pcs_argument(amap, f"RA{ident}", premise_nodes, node_of[conclusion], name, where, extra, read_ends)
             node_of[ident] = argument_node(f"RA{ident}")
         elif conclusion in node_of and len(premise_nodes) == 1:
             # One node (e.g. an argument written by argmap) supporting another.
@@ -221,6 +243,8 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
         for attacker in attackers:
             if attacker != target:
                 amap.add_relation(kind, attacker, target)
+        ends = [x for x in incoming[ident] if x in node_of]
+        conflicts.append({"node": {k: v for k, v in node.items()}, "from": ends, "to": targets[0]})
     # The dialogue layer and anything else: kept, not dropped.
     others = [nodes[i] for i in order if nodes[i]["type"] not in ARGUMENT_LAYER]
     kept: dict[str, Any] = {}
@@ -231,6 +255,10 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
     for key, value in data.items():
         if key not in ("nodes", "edges") and value not in (None, [], {}):
             kept[key] = value
+    if conflicts:
+        kept[_CONFLICTS] = conflicts
+    if outer:
+        kept[_OUTER] = outer
     if kept:
         amap.frontmatter["aif"] = kept
     return amap, diagnostics
@@ -249,13 +277,17 @@ def _pcs_argument(
     name: str,
     line: int,
     extra: dict[str, Any],
+    ends: dict[str, Any],
 ) -> None:
+    """An RA read as an argument with a PCS; ``ends`` are the ids of its I nodes (an I node
+    joined into a class by an MA is not the class's first one), for writing it back."""
     span = span_at(name, line)
     steps: list[PcsStep] = []
     for number, premise in enumerate(premises, start=1):
         steps.append(PcsStep(number, node_title(premise), "premise", span))
     steps.append(PcsStep(len(premises) + 1, node_title(conclusion), "main-conclusion", span, Inference(span)))
-    argument = amap.add_argument(Argument(title, [ArgumentMember("", span, True, data={"aif": extra})], steps, span))
+    data = {"aif": extra, "aifEnds": ends}
+    argument = amap.add_argument(Argument(title, [ArgumentMember("", span, True, data=data)], steps, span))
     for step in steps:
         statement = amap.statements[step.statement]
         statement.members.append(StatementMember("", span, True, role=step.role, argument=argument.title))
@@ -268,15 +300,19 @@ def _pcs_argument(
 
 
 class _Ids:
-    def __init__(self, taken: set[str]) -> None:
+    """Node and edge ids: the ones read from a file (``reserved``) are given back to their
+    owners; new ones are numbers that clash with none of them."""
+
+    def __init__(self, taken: set[str], reserved: set[str]) -> None:
         self.taken = taken
+        self.reserved = reserved
         self.next = 1
 
     def get(self, wanted: Any = None) -> str:
         if wanted is not None and str(wanted) not in self.taken:
             self.taken.add(str(wanted))
             return str(wanted)
-        while str(self.next) in self.taken:
+        while str(self.next) in self.taken or str(self.next) in self.reserved:
             self.next += 1
         self.taken.add(str(self.next))
         return str(self.next)
@@ -301,7 +337,10 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     kept_nodes, kept_edges, kept_locutions = (_objects(kept.get(key)) for key in ("nodes", "edges", "locutions"))
     taken = {str(n.get("nodeID")) for n in kept_nodes}
     taken |= {str(e.get("edgeID")) for e in kept_edges}
-    ids = _Ids(taken)
+    conflicts = _objects(kept.get(_CONFLICTS))
+    ids = _Ids(taken, _read_ids(amap, conflicts))
+    owner: dict[str, str] = {}
+    """AIF node id -> the argmap node it was written for."""
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
 
@@ -317,20 +356,35 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     for statement in amap.statements.values():
         members: list[StatementMember | None] = [m for m in statement.members if not m.is_reference and m.text]
         members = members or list(statement.members[:1]) or [None]
-        previous: str | None = None
+        written: list[tuple[str, dict[str, Any]]] = []
         for member in members:
             data: dict[str, Any] = dict(member.data) if member is not None else {}
             ident = ids.get(_aif_id(data))
             text = member.text if member is not None and member.text else (statement.text or statement.title)
             nodes.append({"nodeID": ident, "text": text, "type": "I", **extra_of(data)})
-            if previous is None:
-                rep[statement.node] = ident
-            else:
+            owner[ident] = statement.node
+            written.append((ident, data))
+        rep[statement.node] = written[0][0]
+        # The MA nodes read join their I nodes as they did; any member still apart is
+        # joined by a new MA from the one before it.
+        joined = {written[0][0]}
+        for ident, data in written:
+            for rephrase in _objects(data.get("aifRephrases")):
+                ma_node = rephrase.get("node")
+                from_id = str(rephrase.get("from"))
+                if isinstance(ma_node, dict) and owner.get(from_id) == statement.node and from_id != ident:
+                    ma = ids.get(ma_node.get("nodeID"))
+                    nodes.append({**ma_node, "nodeID": ma, "type": "MA"})
+                    edge(from_id, ma)
+                    edge(ma, ident)
+                    joined |= {from_id, ident}
+        for (previous, _), (ident, _) in itertools.pairwise(written):
+            if ident not in joined:
                 ma = ids.get()
                 nodes.append({"nodeID": ma, "text": "Default Rephrase", "type": "MA"})
                 edge(previous, ma)
                 edge(ma, ident)
-            previous = ident
+                joined.add(ident)
     for argument in amap.arguments.values():
         data = argument.data
         if argument.pcs:
@@ -342,11 +396,17 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
                 final = index == len(argument.pcs) - 1
                 ra = ids.get(_aif_id(data) if final else None)
                 extra = extra_of(data) if final else {}
-                scheme = ", ".join(step.inference.rules) or extra.pop("text", None) or "Default Inference"
+                read_text = data.get("aif", {}).get("text") if final and isinstance(data.get("aif"), dict) else None
+                scheme = ", ".join(step.inference.rules) or read_text or "Default Inference"
                 nodes.append({"nodeID": ra, "text": scheme, "type": "RA", **extra})
-                for premise in argument.pcs[since:index]:
-                    edge(rep[statement_node(premise.statement)], ra)
-                edge(ra, rep[statement_node(step.statement)])
+                owner[ra] = argument.node
+                steps = [*argument.pcs[since:index], step]
+                ends = [rep[statement_node(s.statement)] for s in steps]
+                if final:
+                    ends = _read_ends(data.get("aifEnds"), [statement_node(s.statement) for s in steps], owner) or ends
+                for premise_id in ends[:-1]:
+                    edge(premise_id, ra)
+                edge(ra, ends[-1])
                 since = index
                 last = ra
             if last is not None:
@@ -362,6 +422,16 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
             }
         )
         rep[argument.node] = ident
+        owner[ident] = argument.node
+    # The CA nodes read, by the argmap relations they stand for.
+    read_conflicts: dict[tuple[str, str], dict[str, Any]] = {}
+    for conflict in conflicts:
+        target_node = owner.get(str(conflict.get("to")))
+        for source_id in conflict.get("from", []) if isinstance(conflict.get("from"), list) else []:
+            source_node = owner.get(str(source_id))
+            if source_node is not None and target_node is not None:
+                read_conflicts.setdefault((source_node, target_node), conflict)
+    done: set[int] = set()
     for relation in amap.relations(
         RelationType.SUPPORT,
         RelationType.ENTAILS,
@@ -384,6 +454,18 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
             edge(source, ra)
             edge(ra, target)
             continue
+        read_conflict = read_conflicts.get((relation.source, relation.target))
+        if read_conflict is not None and isinstance(read_conflict.get("node"), dict):
+            if id(read_conflict) not in done:
+                # Written back as it was read: its id, its ends (all of them at once).
+                done.add(id(read_conflict))
+                ca = ids.get(read_conflict["node"].get("nodeID"))
+                nodes.append({**read_conflict["node"], "nodeID": ca, "type": "CA"})
+                for source_id in read_conflict["from"]:
+                    if str(source_id) in owner:  # an attacker removed since is left out
+                        edge(str(source_id), ca)
+                edge(ca, str(read_conflict["to"]))
+            continue
         pairs = [(source, target)]
         if relation.type is RelationType.CONTRADICTION:
             pairs.append((target, source))
@@ -398,9 +480,46 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
         "locutions": kept_locutions,
     }
     for key, value in kept.items():
-        if key not in out:
+        if key not in out and key not in (_CONFLICTS, _OUTER):
             out[key] = value
+    outer = kept.get(_OUTER)
+    if isinstance(outer, dict) and outer:
+        return {"AIF": out, **{k: v for k, v in outer.items() if k != "AIF"}}
     return out
+
+
+def _read_ids(amap: ArgumentMap, conflicts: list[dict[str, Any]]) -> set[str]:
+    """Every node id a map read from AIF keeps in its data: new ids must not take them."""
+    found: set[str] = set()
+    for statement in amap.statements.values():
+        for member in statement.members:
+            ident = _aif_id(dict(member.data))
+            if ident is not None:
+                found.add(str(ident))
+            for record in _objects(member.data.get("aifRephrases")):
+                node = record.get("node")
+                if isinstance(node, dict):
+                    found.add(str(node.get("nodeID")))
+    for argument in amap.arguments.values():
+        ident = _aif_id(dict(argument.data))
+        if ident is not None:
+            found.add(str(ident))
+    for record in conflicts:
+        node = record.get("node")
+        if isinstance(node, dict):
+            found.add(str(node.get("nodeID")))
+    return found
+
+
+def _read_ends(ends: Any, statements: list[str], owner: dict[str, str]) -> list[str] | None:
+    """The I node ids an RA was read with (premises, then conclusion), when they were
+    written for these statements, in this order; else None."""
+    if not isinstance(ends, dict) or not isinstance(ends.get("premises"), list):
+        return None
+    found = [str(x) for x in ends["premises"]] + [str(ends.get("conclusion"))]
+    if len(found) != len(statements) or any(owner.get(x) != s for x, s in zip(found, statements, strict=True)):
+        return None
+    return found
 
 
 def dumps(amap: ArgumentMap) -> str:

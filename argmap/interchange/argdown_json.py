@@ -80,6 +80,8 @@ def _relations(amap: ArgumentMap) -> tuple[list[RelationKey], set[tuple[int, int
     out: dict[RelationKey, None] = {}
     ends: set[tuple[int, int, int]] = set()
     strict = _is_strict(amap)
+    concluded_by: dict[str, str] | None = None  # conclusion node -> argument, made when needed
+    first_line: dict[RelationKey, int] = {}  # where each symmetric relation was written first
     for relation in amap.relations():
         name = _TYPE_NAMES.get(relation.type)
         if name is None:  # premise-of, conclusion-of: read off a PCS, not written
@@ -104,8 +106,32 @@ def _relations(amap: ArgumentMap) -> tuple[list[RelationKey], set[tuple[int, int
             argument = amap.arguments.get(node_title(target))
             if argument is not None and argument.pcs:
                 to_type = "inference"
-        out[(name, node_title(source), _node_type(source), node_title(target), to_type)] = None
+        elif relation.type is RelationType.UNDERCUT:
+            # An undercut of a PCS's main conclusion undercuts that argument's inference
+            # (of the last argument concluding it, as Argdown 2.0.0 exports it).
+            if concluded_by is None:
+                concluded_by = {
+                    "[" + a.conclusion + "]": a.title for a in amap.arguments.values() if a.pcs and a.conclusion
+                }
+            concluding = concluded_by.get(target)
+            if concluding is not None:
+                target, to_type = "<" + concluding + ">", "inference"
+        key = (name, node_title(source), _node_type(source), node_title(target), to_type)
+        if name in _SYMMETRIC:
+            # A contradiction (or contrariety) stated from both sides is one relation in
+            # Argdown's model: the first one written is kept.
+            other = (name, key[3], to_type, key[1], key[2])
+            line = relation.span.line if relation.span is not None else 0
+            if other in out:
+                if first_line.get(other, 0) <= line:
+                    continue
+                del out[other]
+            first_line[key] = line
+        out[key] = None
     return list(out), ends
+
+
+_SYMMETRIC = frozenset({"contradictory", "contrary"})
 
 
 def _is_strict(amap: ArgumentMap) -> bool:

@@ -17,8 +17,9 @@ from argmap.model import ArgumentMap
 UNTITLED = re.compile(r"Untitled \d+")
 
 
-def _text(text: str) -> str:
-    return " ".join(text.split())
+def _text(text: str | None) -> str:
+    """Folded white space; Argdown exports a statement without text (an empty PCS line) as null."""
+    return " ".join(text.split()) if text else ""
 
 
 def normalise(doc: dict[str, Any], detail: bool = False) -> dict[str, Any]:

@@ -5,7 +5,7 @@
 | argdown       | yes  | yes   | .argdown .ad                        |
 | argmap-json   | yes  | yes   | .json (argmap's own, sniffed)       |
 | aif           | yes  | yes   | .aif .aif.json (and sniffed .json)  |
-| kialo         | yes  | no    | .txt .kialo                         |
+| kialo         | yes  | yes   | .txt .kialo                         |
 | markdown      | yes  | no    | .md .markdown .qmd (Argdown fences) |
 | argdown-json  | no   | yes   | .argdown.json                       |
 | graphml       | no   | yes   | .graphml                            |
@@ -29,7 +29,7 @@ from argmap.rules.interchange import AM430
 from argmap.rules.syntax import AM000, AM001
 
 READ_FORMATS = ("argdown", "argmap-json", "aif", "kialo", "markdown")
-WRITE_FORMATS = ("argdown", "argdown-json", "argmap-json", "aif", "graphml", "node-link", "mermaid", "dot")
+WRITE_FORMATS = ("argdown", "argdown-json", "argmap-json", "aif", "kialo", "graphml", "node-link", "mermaid", "dot")
 
 _EXTENSIONS: list[tuple[str, str]] = [
     # Longest suffixes first.
@@ -240,6 +240,10 @@ def writer(fmt: str) -> Callable[[ArgumentMap], str]:
         from argmap.interchange import argmap_json
 
         return argmap_json.dumps
+    if fmt == "kialo":
+        from argmap.interchange.kialo import to_kialo
+
+        return to_kialo
     if fmt == "graphml":
         from argmap.interchange.argmap_json import to_graphml
 

@@ -1,4 +1,4 @@
-"""Kialo's plain-text discussion export.
+r"""Kialo's plain-text discussion export.
 
 Kialo exports a discussion as numbered lines::
 
@@ -10,8 +10,11 @@ Kialo exports a discussion as numbered lines::
     1.2. Con: Deliveries need vehicles.
     1.2.1. Pro: -> See 1.1.1.
 
-Each claim becomes a statement titled by its number (``[1.2]``); ``Pro:`` is a
-support of the parent claim, ``Con:`` an attack.  ``-> See 1.1.1.`` repeats an
+Each claim becomes a statement with a short title made from its first words (unique in
+the map), and Kialo's number in its data (``{kialo: "1.2"}``).  Claim texts are
+Kialo's Markdown, read as Argdown reads an element's text: links, emphasis and backslash
+escapes are reduced to their words.  ``Pro:`` is a support of the parent claim,
+``Con:`` an attack.  ``-> See 1.1.1.`` repeats an
 existing claim: the relation starts from that claim instead of a new statement.  A
 line without a number continues the claim above it.  The discussion title is kept in
 the front matter (``title``).  A broken numbering (a claim whose parent does not exist,
@@ -20,8 +23,10 @@ a number used twice, a ``See`` to a claim that is not there) is an error naming 
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from argmap.argdown.inline import clean_text, escape_shortcodes
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, span_at
 from argmap.model import ArgumentMap, RelationType, Span, Statement, StatementMember, statement_node
@@ -30,6 +35,33 @@ from argmap.rules.interchange import AM410, AM411
 _CLAIM = re.compile(r"[ \t]*((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$", re.IGNORECASE)
 _SEE = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)*\d+)\.?[ \t]*$", re.IGNORECASE)
 _TITLE = re.compile(r"[ \t]*Discussion Title:[ \t]*(.*)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_TRAILING = frozenset(
+    {"a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "from"}
+    | {"with", "that", "which", "who", "is", "are", "was", "be", "as", "than"}
+)
+"""Words a title does not end with."""
+TITLE_WORDS = 5
+"""A claim's title is at most this many of its first words (and at most 40 characters)."""
+
+
+def short_title(text: str, used: set[str]) -> str:
+    """A title a person can type, from the first words of ``text``, unique among ``used``
+    (which it joins): "Cars pollute the air" for "Cars pollute the air in cities."."""
+    words: list[str] = []
+    for word in _WORD.findall(text):
+        if len(words) == TITLE_WORDS or len(" ".join([*words, word])) > 40:
+            break
+        words.append(word)
+    while len(words) > 1 and words[-1].lower() in _TRAILING:
+        words.pop()  # "Cars pollute the air", not "Cars pollute the air that"
+    base = " ".join(words) or "Claim"
+    title, n = base, 1
+    while title.lower() in used:
+        n += 1
+        title = f"{base} {n}"
+    used.add(title.lower())
+    return title
 
 
 def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diagnostic]]:
@@ -59,6 +91,8 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
     if not claims and not diagnostics:
         diagnostics.append(at(AM410, "no numbered claims: this does not look like a Kialo export", name, 1))
     spans: dict[str, Span] = {}
+    titles: dict[str, str] = {}  # Kialo number -> statement title
+    used: set[str] = set()
     see: list[tuple[str, str, str | None, int]] = []  # (number, target, stance, line)
     for number, stance, lines, lineno in claims:
         body = " ".join(" ".join(lines).split())
@@ -82,7 +116,9 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
             continue
         if not body:
             diagnostics.append(at(AM411, f"claim {number}. has no text", name, lineno))
-        amap.add_statement(Statement(number, [StatementMember(body, span, False)]))
+        text = clean_text(body)
+        claim_title = titles[number] = short_title(text, used)
+        amap.add_statement(Statement(claim_title, [StatementMember(text, span, False, data={"kialo": number})]))
     for number, stance, _lines, lineno in claims:
         if "." not in number or stance is None or number not in spans or spans[number].line != lineno:
             continue
@@ -97,14 +133,15 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
         for seen_number, target, _, _ in see:
             if seen_number == number:
                 child = target
-        if child not in amap.statements:
+        if child not in titles:
             diagnostics.append(at(AM411, f"'-> See {child}.' points to no claim", name, lineno))
             continue
-        if parent_node not in amap.statements:
+        if parent_node not in titles:
             continue
         kind = RelationType.SUPPORT if stance == "pro" else RelationType.ATTACK
         if child != parent_node:
-            amap.add_relation(kind, statement_node(child), statement_node(parent_node), spans[number])
+            source, target = statement_node(titles[child]), statement_node(titles[parent_node])
+            amap.add_relation(kind, source, target, spans[number])
     return amap, diagnostics
 
 
@@ -118,3 +155,78 @@ def _resolve(number: str, see: list[tuple[str, str, str | None, int]]) -> str:
         else:
             return number
     return number
+
+
+# -- writing -----------------------------------------------------------------------------
+
+_PRO = frozenset({RelationType.SUPPORT, RelationType.ENTAILS})
+_CON = frozenset({RelationType.ATTACK, RelationType.CONTRARY, RelationType.CONTRADICTION, RelationType.UNDERCUT})
+_KIALO_MARKUP = re.compile(r"[\\*_\[\]`]")
+
+
+def to_kialo(amap: ArgumentMap) -> str:
+    """``amap`` as a Kialo text export: each claim that is a reason for nothing is a thesis
+    (``1.``, ``2.``...), and below a claim its supporters (``Pro:``) and attackers
+    (``Con:``), numbered as Kialo numbers them.  A claim met again is written ``-> See N.``.
+
+    Kialo knows claims only: an argument is written as a claim with its description (or
+    title), and a reconstructed argument's premises as its pros.  Texts are escaped so
+    that their Markdown reads back as written."""
+    children: dict[str, list[tuple[str, str]]] = {}
+    sources: set[str] = set()
+    for relation in amap.relations():
+        if relation.type in _PRO or relation.type is RelationType.PREMISE_OF:
+            stance = "Pro"
+        elif relation.type in _CON:
+            stance = "Con"
+        elif relation.type is RelationType.CONCLUSION_OF:
+            # The argument (source) supports its conclusion (target).
+            children.setdefault(relation.target, []).append(("Pro", relation.source))
+            sources.add(relation.source)
+            continue
+        else:
+            continue
+        children.setdefault(relation.target, []).append((stance, relation.source))
+        sources.add(relation.source)
+    nodes = [s.node for s in amap.statements.values()] + [a.node for a in amap.arguments.values()]
+    # Theses: the claims that are a reason for nothing, then (a cycle has no such claim)
+    # the first claim of each cycle that none of them reaches.
+    roots = [node for node in nodes if node not in sources]
+    pending = [node for node in nodes if node in sources]
+    title = amap.frontmatter.get("title")
+    lines = [f"Discussion Title: {_one_line(str(title))}", ""] if title else []
+    numbers: dict[str, str] = {}
+    thesis = 0
+    for root in itertools.chain(roots, pending):
+        if root in numbers:
+            continue
+        thesis += 1
+        # Depth first, with an explicit stack: any depth of reasons costs no Python frame.
+        stack: list[tuple[str, str, str | None]] = [(root, str(thesis), None)]
+        while stack:
+            node, place, side = stack.pop()
+            head = f"{place}. " + (f"{side}: " if side else "")
+            if node in numbers:
+                lines.append(f"{head}-> See {numbers[node]}.")
+                continue
+            numbers[node] = place
+            lines.append(head + _kialo_text(amap, node))
+            below = children.get(node, [])
+            for k in range(len(below), 0, -1):
+                child_stance, child = below[k - 1]
+                stack.append((child, f"{place}.{k}", child_stance))
+    return "\n".join(lines) + "\n"
+
+
+def _kialo_text(amap: ArgumentMap, node: str) -> str:
+    if node.startswith("<"):
+        argument = amap.arguments[node[1:-1]]
+        text = " ".join(d for d in argument.descriptions if d) or argument.title
+    else:
+        statement = amap.statements[node[1:-1]]
+        text = statement.text or statement.title
+    return escape_shortcodes(_KIALO_MARKUP.sub(lambda m: "\\" + m.group(0), _one_line(text)))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -50,10 +50,10 @@ AM011 = reported(
     "AM011",
     "unclosed-bracket",
     Severity.ERROR,
-    """A bracket, data block or comment is opened and never closed.
+    """A bracket or data block is opened and never closed.
 
-    `[Title` needs `]`, `<Title` needs `>`, `{key: value` needs `}`, `/*` needs `*/`
-    and `<!--` needs `-->`.  An unclosed comment hides the rest of the file.""",
+    `[Title` needs `]`, `<Title` needs `>` and `{key: value` needs `}`.  (An unclosed
+    `/*` or `<!--` is text, as in Argdown: AM023.)""",
 )
 AM012 = reported(
     "AM012",
@@ -148,4 +148,91 @@ AM019 = reported(
     Argdown expects an empty line after the front matter and rejects the file without
     it; argmap reads the map anyway.  `argmap fmt` writes the empty line, so this is
     the one reading error it does not refuse a file for.""",
+)
+AM021 = reported(
+    "AM021",
+    "missing-empty-line",
+    Severity.ERROR,
+    """A new statement or argument starts on the line after another element, without the empty line Argdown needs.
+
+        [A]: a
+          - [B]: b
+        [C]: c
+
+    Argdown rejects the file ("Expecting ... Dedent"/"EOF").  A line that starts with a
+    title is never glued to the text of the element above: argmap reads it as a new
+    element and reports this error.  Add an empty line before it.""",
+)
+AM022 = reported(
+    "AM022",
+    "comment-inside-word",
+    Severity.WARNING,
+    """A `//` inside a word, where Argdown starts a comment: `See http://x.org now` is `See http:` in Argdown.
+
+    argmap keeps the whole text, so the map would mean one thing in argmap and another
+    in Argdown.  Write `\\//` to keep the text in both, or put the address in a link
+    `[x.org](http://x.org)`, which Argdown reads as a link.""",
+)
+AM023 = reported(
+    "AM023",
+    "unclosed-comment",
+    Severity.WARNING,
+    """A `/*` or `<!--` has no closing `*/` or `-->`: as in Argdown, it is text, not a comment.
+
+    Close the comment if one was meant, or escape the opener (`\\/*`, `\\<!--`).""",
+)
+AM024 = reported(
+    "AM024",
+    "empty-pcs-line",
+    Severity.WARNING,
+    """A numbered line of a premise-conclusion structure holds no statement: `(3)` and nothing after it.
+
+    Argdown reads it as an untitled statement without text, and so does argmap; relations
+    indented below it belong to that empty statement.  Write the statement's text or a
+    `[Title]` after the number.""",
+)
+AM025 = reported(
+    "AM025",
+    "tab-indentation",
+    Severity.WARNING,
+    """A relation line is indented with tabs, and its parent or siblings with spaces (or the other way round).
+
+    argmap counts a tab as four columns; editors show it as anything from two to eight,
+    and the Argdown CLI 2.0.0 does not count it as argmap does (it rejects some such
+    trees with "Expecting ... EOF" and reads others with a different parent).  So the
+    relation may belong to another element than the eye suggests.  Indent with spaces
+    only (or tabs only).""",
+)
+AM026 = reported(
+    "AM026",
+    "contradiction-with-argument",
+    Severity.WARNING,
+    """A contradiction `><` has an argument at one end.
+
+    Argdown only lets statements contradict each other: it rejects the file and its error
+    recovery drops the arguments involved.  argmap reads the relation as written; make it
+    an attack (`-`) if the argument is meant to attack, or contradict its conclusion.""",
+)
+AM027 = reported(
+    "AM027",
+    "undercut-of-statement",
+    Severity.WARNING,
+    """An undercut `_` is written below a statement, outside a premise-conclusion structure.
+
+    An undercut attacks an inference, not a statement.  Argdown's model aims it at the
+    inference of the argument whose PCS concludes the statement, and when none does, at
+    the inference of the last argument reconstructed in the file, related to the
+    statement or not; without any PCS in the file it stays an undercut of the statement,
+    which is how argmap reads it.  Write the undercut below the argument (`<Title>`) or
+    its inference line instead.""",
+)
+AM028 = reported(
+    "AM028",
+    "text-between-inference-lines",
+    Severity.WARNING,
+    """Text between two inference lines of four or more hyphens (`----` / text / `----`).
+
+    Argdown rejects this and reads the text as an unnumbered intermediary conclusion;
+    argmap reads it as an inference's rules and data, as if the lines were `--`.  Write
+    `--` / rules / `--` for an inference with rules.""",
 )

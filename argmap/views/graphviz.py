@@ -34,6 +34,7 @@ from pathlib import Path
 
 from argmap import files
 from argmap._gc import paused_gc
+from argmap.argdown.inline import written_tag
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
 from argmap.views.layered import layered_positions
@@ -145,7 +146,7 @@ def node_label(title: str, text: str, label: str | None, tags: list[str] | None 
     if text and text != title:
         parts.append("<BR/>".join(escape(line) for line in wrap(text)))
     if tags:
-        shown = " ".join(f"#{t}" for t in tags)
+        shown = " ".join(written_tag(t) for t in tags)
         parts.append('<FONT POINT-SIZE="8" COLOR="#616161">' + "<BR/>".join(escape(x) for x in wrap(shown)) + "</FONT>")
     if label in LABEL_STYLE:
         mark, colour, _ = LABEL_STYLE[label]

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from argmap.argdown.inline import written_tag
 from argmap.views import palette
 from argmap.views.tree import ATTACK_KINDS, TreeView, ViewNode, strip_tags
 
@@ -66,7 +67,7 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
     for tag in node.tags:
         if tag != "implicit":
             add((" ", ""))
-            add((f"#{tag}", palette.QUIET))
+            add((written_tag(tag), palette.QUIET))
     if node.label is not None:
         add(("  ", ""))
         add(LABEL_MARKS.get(node.label, (node.label, "")))
@@ -106,7 +107,7 @@ def node_text(node: ViewNode, details: bool = False) -> str:
         text += ": " + said
     for tag in tags:
         if tag != "implicit":
-            text += " #" + tag
+            text += " " + written_tag(tag)
     if node.label is not None:
         text += "  " + LABEL_MARKS.get(node.label, (node.label, ""))[0]
     if node.repeated:
