@@ -531,3 +531,14 @@ def test_emphasis_runs_over_the_lines_of_an_element() -> None:
     # lines'}); argmap kept the marks, and fmt, which joins the lines, changed the text.
     amap, _ = parse("[A]: _l\nu_ and *x\ny* done\n\n[B]: **bold\nacross** lines\n")
     assert {s.title: s.text for s in amap.statements.values()} == {"A": "l u and x y done", "B": "bold across lines"}
+
+
+def test_data_and_mentions_are_placed_where_they_are_written() -> None:
+    """The place of a data block's error and of a mention is counted from the line's start,
+    not from the element's."""
+    _, diags = parse("[A]: a {x: 1\n")
+    (unclosed,) = [d for d in diags if d.code == "AM011"]
+    assert unclosed.span is not None and (unclosed.span.line, unclosed.span.col) == (1, 8)
+    amap, _ = parse("<X>\n\n(1) [Delta]: Premise one. @[Beta]\n----\n(2) [C]: c\n")
+    ((node, span),) = amap.mentions
+    assert node == "[Beta]" and (span.line, span.col, span.end_col) == (3, 27, 33)

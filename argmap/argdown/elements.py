@@ -275,10 +275,12 @@ class ElementReader:
             if text.count(".") > 1 or text.count(":") > 1:
                 text = replace_shortcodes(text)
         else:
-            rest, data = self.extract_data(rest, line, col)
+            # Where ``rest`` starts in the file, for the places of its data and mentions.
+            rest_line, rest_col = position(raw, len(raw) - len(rest), line, col)
+            rest, data = self.extract_data(rest, rest_line, rest_col)
             # A link's "(#anchor)" is not a tag.
             tags = read_tags(LINK.sub(r"\1", rest) if "](" in rest else rest)
-            self.mentions(rest, line, col)
+            self.mentions(rest, rest_line, rest_col)
             text = clean_text(rest)
         if title is not None:
             title = unescape(title).strip()
