@@ -18,8 +18,8 @@ from argmap.api import default_map_path, load, loads
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity
 from argmap.model import ArgumentMap
-from argmap.rules.interchange import AM430, AM440
-from argmap.rules.syntax import AM000, AM001, AM002
+from argmap.rules import FATAL_CODES
+from argmap.rules.syntax import AM000
 
 if TYPE_CHECKING:
     pass
@@ -109,10 +109,6 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts
 NoLabelsOption = Annotated[
     bool, typer.Option("--no-labels", help="Do not evaluate the map or mark claims ✔ IN / ✘ OUT / ? UNDEC.")
 ]
-
-FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430, AM440))
-"""Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
-input, or no map in a format argmap reads."""
 
 
 @dataclass

@@ -16,7 +16,6 @@ import typer
 
 from argmap import queries
 from argmap.cli.common import (
-    FATAL_CODES,
     ClaimArgument,
     FromOption,
     JsonOption,
@@ -41,6 +40,7 @@ from argmap.cli.common import (
 )
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, diagnostics_record, format_diagnostic, format_github
+from argmap.rules import FATAL_CODES
 
 if TYPE_CHECKING:
     from rich.text import Text

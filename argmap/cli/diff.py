@@ -114,8 +114,8 @@ def _file(path: str, name: str, fmt: str | None) -> ArgumentMap:
 def _bytes(data: bytes, name: str, path: str, fmt: str | None) -> ArgumentMap:
     """Read a map, named ``name``; its format told from ``path``'s extension unless given."""
     from argmap.api import loads
-    from argmap.cli.common import FATAL_CODES
     from argmap.interchange.formats import FormatError, detect_format
+    from argmap.rules import FATAL_CODES
 
     try:
         chosen = fmt or detect_format(path, data[:4096].decode("utf-8", "replace"))

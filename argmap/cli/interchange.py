@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 
 from argmap.cli.common import (
-    FATAL_CODES,
     FromOption,
     JsonOption,
     MapArgument,
@@ -26,6 +25,7 @@ from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, format_diagnostic
 from argmap.interchange.formats import WRITE_FORMATS
 from argmap.model import ArgumentMap
+from argmap.rules import FATAL_CODES
 from argmap.schemas import stamped
 from argmap.views.words import plural
 

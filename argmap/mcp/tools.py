@@ -63,7 +63,7 @@ class _Read:
 
     def usable(self) -> ArgumentMap:
         """The map, unless reading it failed outright or it holds nothing."""
-        from argmap.cli.common import FATAL_CODES  # the one list of reading errors that leave no map
+        from argmap.rules import FATAL_CODES  # the one list of reading errors that leave no map
 
         fatal = [d for d in self.diagnostics if d.code in FATAL_CODES]
         if fatal:

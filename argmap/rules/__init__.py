@@ -18,7 +18,13 @@ from collections.abc import Iterable
 
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
+from argmap.rules.interchange import AM430, AM440
 from argmap.rules.registry import RULES, Rule
+from argmap.rules.syntax import AM000, AM001, AM002
+
+FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430, AM440))
+"""Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
+input, or no map in a format argmap reads."""
 
 _FAMILY_MODULES = ("syntax", "references", "structure", "provenance", "interchange", "frameworks")
 
@@ -48,4 +54,4 @@ def rule_for(code: str) -> Rule | None:
     return registered().get(code.strip().upper())
 
 
-__all__ = ["RULES", "Rule", "lint", "registered", "rule_for"]
+__all__ = ["FATAL_CODES", "RULES", "Rule", "lint", "registered", "rule_for"]
