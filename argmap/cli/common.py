@@ -22,7 +22,7 @@ from argmap.rules.interchange import AM430
 from argmap.rules.syntax import AM000, AM001, AM002
 
 if TYPE_CHECKING:
-    pass
+    from argmap.views.tree import TreeView
 
 app = typer.Typer(
     name="argmap",
@@ -269,6 +269,22 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
         return None
     keep(labels)
     return labels
+
+
+def explain_labels_in(view: TreeView, amap: ArgumentMap, labels: dict[str, str] | None) -> None:
+    """Give the labelled nodes of ``view`` what decides their labels (:mod:`argmap.semantics.explain`)."""
+    if labels is None:
+        return
+    from argmap.semantics.explain import clause, explain
+    from argmap.views.tree import explain_view
+
+    reasons = explain(amap, labels)
+    shown = {node.id for root in view.roots for node in root.walk()}
+    explain_view(
+        view,
+        {node: reasons[node].because for node in shown if node in reasons},
+        {node: clause(node, reasons) for node in shown if node in reasons},
+    )
 
 
 def claim_or_fail(amap: ArgumentMap, claim: str) -> str:

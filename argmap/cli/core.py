@@ -29,6 +29,7 @@ from argmap.cli.common import (
     complete_rule,
     complete_section,
     complete_tag,
+    explain_labels_in,
     fail,
     keep,
     labels_for,
@@ -108,7 +109,9 @@ def show(
     node = claim_or_fail(amap, focus) if focus is not None else None
     tag = name_or_fail(queries.resolve_tag, amap, tag)
     section = name_or_fail(queries.resolve_section, amap, section)
-    view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
+    labels = labels_for(amap, not no_labels)
+    view = show_view(amap, node, depth, tag, section, labels)
+    explain_labels_in(view, amap, labels)
     keep(view)
     if as_json:
         print_json(view.to_dict())
@@ -184,7 +187,9 @@ def why(
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
-    view = why_view(amap, node, depth, labels_for(amap, not no_labels))
+    labels = labels_for(amap, not no_labels)
+    view = why_view(amap, node, depth, labels)
+    explain_labels_in(view, amap, labels)
     keep(view)
     if as_json:
         print_json(view.to_dict())

@@ -70,6 +70,8 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
     if node.label is not None:
         add(("  ", ""))
         add(LABEL_MARKS.get(node.label, (node.label, "")))
+        if node.reason:
+            add((" because " + node.reason, palette.REASON))
     if node.repeated:
         add(("  (see above)", palette.QUIET))
     elif not node.expanded:
@@ -109,6 +111,8 @@ def node_text(node: ViewNode, details: bool = False) -> str:
             text += " #" + tag
     if node.label is not None:
         text += "  " + LABEL_MARKS.get(node.label, (node.label, ""))[0]
+        if node.reason:
+            text += " because " + node.reason
     if node.repeated:
         text += "  (see above)"
     elif not node.expanded:
