@@ -30,6 +30,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["validate", "--format", "json"], "diagnostics"),
     (["eval", "--json"], "evaluation"),
     (["eval", "--json", "--semantics", "preferred"], "evaluation"),
+    (["eval", "--json", "--semantics", "stable", "--no-extensions"], "evaluation"),
     (["what-if", "--reject", "No military solution", "--json"], "what-if"),
     (["cruxes", "Back to the table", "--json"], "cruxes"),
 ]

@@ -56,7 +56,8 @@ def _warn_if_slow(semantics: str, size: int, what: str) -> None:
         return
     OUT.message(
         f"argmap: enumerating {semantics} extensions of {size:,} {what} with clingo can take minutes; "
-        "Ctrl-C stops it (--semantics grounded is linear, and --limit N stops after N extensions)"
+        "Ctrl-C stops it (--semantics grounded is linear, --limit N stops after N extensions, "
+        "--no-extensions lists none)"
     )
 
 
@@ -85,9 +86,20 @@ def eval_command(
     limit: Annotated[
         int,
         typer.Option(
-            "--limit", min=0, help="Stop after this many extensions (0: all). Credulous stays exact.", metavar="N"
+            "--limit",
+            min=0,
+            help="List at most this many extensions (0: all). Acceptance and labels stay exact.",
+            metavar="N",
         ),
     ] = 1000,
+    no_extensions: Annotated[
+        bool,
+        typer.Option(
+            "--no-extensions",
+            help="Do not list the extensions: only credulous and sceptical acceptance, found without "
+            "enumerating (fast on large maps).",
+        ),
+    ] = False,
     summary: Annotated[
         bool, typer.Option("--summary", help="Only print how many claims are IN, OUT and UNDEC.")
     ] = False,
@@ -102,19 +114,23 @@ def eval_command(
     Example: argmap eval --semantics preferred
 
     \b
+    Example: argmap eval --semantics preferred --no-extensions --summary
+
+    \b
     Example: printf 'p af 3\\n1 2\\n2 3\\n' > tiny.af && argmap eval tiny.af
     """
     name = _check_semantics(semantics)
     if file is not None and map_path is not None:
         fail("give either a framework FILE or --map, not both")
     if file is not None and Path(file).suffix.lower() not in _MAP_SUFFIXES:
-        _eval_framework(file, name, as_json, limit, summary)
+        _eval_framework(file, name, as_json, None if no_extensions else limit, summary)
         return
     from argmap.semantics import evaluate
 
     loaded = open_map(file if file is not None else map_path, from_format)
-    _warn_if_slow(name, len(loaded.amap.graph), "claims")
-    evaluation = evaluate(loaded.amap, name, limit)
+    if not no_extensions:
+        _warn_if_slow(name, len(loaded.amap.graph), "claims")
+    evaluation = evaluate(loaded.amap, name, None if no_extensions else limit)
     if as_json:
         print_json(evaluation.to_dict())
         return
@@ -123,7 +139,7 @@ def eval_command(
     OUT.render(evaluation_view(loaded.amap, evaluation, summary))
 
 
-def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summary: bool) -> None:
+def _eval_framework(file: str, semantics: str, as_json: bool, limit: int | None, summary: bool) -> None:
     from argmap.semantics.framework import FRAMEWORK_SUFFIXES, read_framework
 
     suffix = Path(file).suffix.lower()
@@ -138,14 +154,15 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summar
     from argmap.semantics.evaluation import solve_framework
     from argmap.semantics.report import framework_report
 
-    _warn_if_slow(semantics, af.n, "arguments")
+    if limit is not None:
+        _warn_if_slow(semantics, af.n, "arguments")
     report = framework_report(af, solve_framework(af, semantics, limit))
     if as_json:
         print_json(report.to_dict(summary))
         return
     from argmap.views.evaluation import framework_view
 
-    OUT.render(framework_view(report, limit, summary))
+    OUT.render(framework_view(report, limit or 0, summary))
 
 
 @app.command("what-if")

@@ -94,7 +94,7 @@ def relabel(
             accept=[translation.index[n] for n in accept],
         )
     else:
-        labels = solve_framework(modified_framework(translation, reject, accept), semantics, limit).labels
+        labels = solve_framework(modified_framework(translation, reject, accept), semantics, None).labels
     return {node: _LABELS[labels[i]] for i, node in enumerate(claims)}
 
 
