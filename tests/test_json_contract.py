@@ -33,6 +33,7 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["eval", "--json", "--semantics", "stable", "--no-extensions"], "evaluation"),
     (["what-if", "--reject", "No military solution", "--json"], "what-if"),
     (["cruxes", "Back to the table", "--json"], "cruxes"),
+    (["strength", "--json"], "strength"),
 ]
 
 
@@ -87,6 +88,7 @@ def test_claim_questions_on_the_small_map() -> None:
         (["why", "Ceasefire", "--json"], "tree"),
         (["what-if", "--reject", "Rebels regroup", "--json"], "what-if"),
         (["cruxes", "Ceasefire", "--json"], "cruxes"),
+        (["strength", "Ceasefire", "--json", "--semantics", "h-categorizer"], "strength"),
     ):
         code, data = _run([*args, "-m", SMALL])
         assert code == 0, data

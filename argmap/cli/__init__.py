@@ -17,6 +17,7 @@ import typer
 from argmap.cli import core as _core  # noqa: F401  (registers commands)
 from argmap.cli import interchange as _interchange  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
+from argmap.cli import strength as _strength  # noqa: F401
 from argmap.cli.common import app, finish
 from argmap.cli.output import OUT
 from argmap.cli.typer_compat import hide_argument_types, plain_coercion

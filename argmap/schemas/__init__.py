@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "cruxes": "cruxes",
     "convert": "conversion",
     "fmt": "formatting",
+    "strength": "strength",
 }
 """Which shape each command's ``--json`` prints."""
 
