@@ -107,7 +107,7 @@ def test_scores_lie_in_the_unit_interval_and_respect_premises(amap: ArgumentMap,
     graph = structure(amap)
     for i, node in enumerate(graph.nodes):
         assert 0.0 <= result.strength[node] <= 1.0
-        for p in graph.premises[i]:
+        for p in graph.premises.get(i, []):
             assert result.strength[node] <= result.strength[graph.nodes[p]] + 1e-12
 
 
@@ -141,7 +141,9 @@ def test_an_unrelated_change_leaves_scores_alone(amap: ArgumentMap, semantics: s
         grew = False
         for i, node in enumerate(graph.nodes):
             if node not in downstream and any(
-                graph.nodes[j] in downstream for j in graph.attackers[i] + graph.supporters[i] + graph.premises[i]
+                graph.nodes[j] in downstream
+                for group in (graph.attackers, graph.supporters, graph.premises)
+                for j in group.get(i, [])
             ):
                 downstream.add(node)
                 grew = True

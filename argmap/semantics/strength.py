@@ -44,9 +44,10 @@ from dataclasses import dataclass
 from math import exp, prod
 from typing import Any
 
+from argmap._gc import paused_gc
 from argmap.model import NEGATIVE, POSITIVE, ArgumentMap, RelationType
 from argmap.schemas import stamped
-from argmap.semantics.translate import translate
+from argmap.semantics.translate import pcs_premises
 
 GRADUAL = ("dfquad", "quadratic-energy", "euler", "h-categorizer")
 DEFAULT_BASE = 0.5
@@ -98,36 +99,53 @@ FORMULAS: dict[str, Callable[[float, list[float], list[float]], float]] = {
 
 @dataclass(slots=True)
 class Structure:
-    """The nodes of a map as a weighted bipolar graph with premises."""
+    """The nodes of a map as a weighted bipolar graph with premises (by index into ``nodes``;
+    a node with none has no entry)."""
 
     nodes: list[str]
-    attackers: list[list[int]]
-    supporters: list[list[int]]
-    premises: list[list[int]]
+    attackers: dict[int, list[int]]
+    supporters: dict[int, list[int]]
+    premises: dict[int, list[int]]
 
 
 def structure(amap: ArgumentMap) -> Structure:
     """Attackers, supporters and premises of every node, by index into ``nodes`` (graph order)."""
+    with paused_gc():
+        return _structure(amap)
+
+
+def _structure(amap: ArgumentMap) -> Structure:
     nodes = list(amap.graph.nodes)
     index = {node: i for i, node in enumerate(nodes)}
-    attackers: list[list[int]] = [[] for _ in nodes]
-    supporters: list[list[int]] = [[] for _ in nodes]
-    negative, positive, contradiction = NEGATIVE, POSITIVE, RelationType.CONTRADICTION
+    attackers: dict[int, list[int]] = {}
+    supporters: dict[int, list[int]] = {}
+    premises: dict[int, list[int]] = {}
+    negative, positive = NEGATIVE, POSITIVE
+    contradiction, premise_of = RelationType.CONTRADICTION, RelationType.PREMISE_OF
+
+    def add(group: dict[int, list[int]], target: int, source: int) -> None:
+        found = group.setdefault(target, [])
+        if source not in found:
+            found.append(source)
+
     for target, incoming in amap.in_adjacency().items():
+        if not incoming:
+            continue
         t = index[target]
         for source, relations in incoming.items():
             s = index[source]
             for rtype in relations:
                 if rtype in negative:
-                    if s not in attackers[t]:
-                        attackers[t].append(s)
-                    if rtype == contradiction and s != t and t not in attackers[s]:
-                        attackers[s].append(t)
-                elif rtype in positive and s not in supporters[t]:
-                    supporters[t].append(s)
-    premises: list[list[int]] = [[] for _ in nodes]
-    for node, needed in translate(amap).premises.items():
-        premises[index[node]] = [index[p] for p in needed]
+                    add(attackers, t, s)
+                    if rtype == contradiction and s != t:
+                        add(attackers, s, t)
+                elif rtype in positive:
+                    add(supporters, t, s)
+                elif rtype == premise_of and target[0] == "<" and source[0] == "[":
+                    add(premises, t, s)
+    for node, statement in pcs_premises(amap):
+        if statement in index:
+            add(premises, index[node], index[statement])
     return Structure(nodes, attackers, supporters, premises)
 
 
@@ -200,6 +218,13 @@ def solve(
     """The strengths of ``graph``'s nodes from base ``scores`` (node id -> score)."""
     if semantics not in FORMULAS:
         raise ValueError(f"unknown gradual semantics {semantics!r}; choose one of {', '.join(GRADUAL)}")
+    with paused_gc():
+        return _solve(graph, scores, semantics, tolerance, max_iterations)
+
+
+def _solve(
+    graph: Structure, scores: dict[str, float], semantics: str, tolerance: float, max_iterations: int
+) -> Strength:
     tau = [scores.get(node, DEFAULT_BASE) for node in graph.nodes]
     order = _topological(graph)
     formula = FORMULAS[semantics]
@@ -230,8 +255,14 @@ def _node(
     graph: Structure,
     formula: Callable[[float, list[float], list[float]], float],
 ) -> float:
-    own = formula(tau[i], [value[a] for a in graph.attackers[i]], [value[s] for s in graph.supporters[i]])
-    needed = graph.premises[i]
+    attackers = graph.attackers.get(i)
+    supporters = graph.supporters.get(i)
+    own = formula(
+        tau[i],
+        [value[a] for a in attackers] if attackers else [],
+        [value[s] for s in supporters] if supporters else [],
+    )
+    needed = graph.premises.get(i)
     return own * min(value[p] for p in needed) if needed else own
 
 
@@ -239,15 +270,15 @@ def _topological(graph: Structure) -> list[int] | None:
     """Kahn's order of the nodes, dependencies first; None when there is a cycle."""
     n = len(graph.nodes)
     waiting = [0] * n
-    dependants: list[list[int]] = [[] for _ in range(n)]
-    for i in range(n):
-        for group in (graph.attackers[i], graph.supporters[i], graph.premises[i]):
-            for j in group:
-                waiting[i] += 1
-                dependants[j].append(i)
+    dependants: dict[int, list[int]] = {}
+    for group in (graph.attackers, graph.supporters, graph.premises):
+        for i, sources in group.items():
+            waiting[i] += len(sources)
+            for j in sources:
+                dependants.setdefault(j, []).append(i)
     order = [i for i in range(n) if not waiting[i]]
     for i in order:
-        for k in dependants[i]:
+        for k in dependants.get(i, ()):
             waiting[k] -= 1
             if not waiting[k]:
                 order.append(k)
@@ -278,7 +309,7 @@ def contributions(
     i = graph.nodes.index(claim)
     found: list[Contribution] = []
     for relation, group in (("support", graph.supporters), ("attack", graph.attackers)):
-        for j in list(group[i]):
+        for j in list(group.get(i, ())):
             group[i].remove(j)
             without = solve(graph, scores, semantics).strength[claim]
             group[i].append(j)
