@@ -34,6 +34,9 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["what-if", "--reject", "No military solution", "--json"], "what-if"),
     (["cruxes", "Back to the table", "--json"], "cruxes"),
     (["strength", "--json"], "strength"),
+    (["why", "Back to the table", "--json", "--strength", "dfquad"], "tree"),
+    (["what-if", "--base", "[Allies must stop]=0.9", "--json"], "what-if"),
+    (["cruxes", "Only temporary", "-k", "1", "--strength", "euler", "--json"], "cruxes"),
 ]
 
 

@@ -176,3 +176,32 @@ def test_the_command(tmp_path: Path) -> None:
     cyclic.write_text("[A]: A. {base: 1}\n  - [B]: B. {base: 1}\n\n[B]\n  - [A]\n", "utf-8")
     result = runner.invoke(app, ["strength", "-m", str(cyclic)])
     assert "did not settle" in result.stderr
+
+
+def test_sensitivity_and_moves() -> None:
+    from argmap.semantics.strength import moves, sensitivity
+
+    amap, _ = argmap.loads(EXAMPLE)
+    slopes = dict(sensitivity(amap, "[C]", "h-categorizer"))
+    # d/dτ(A1) of 0.5 / (1 + τ(A1) + 0.5) at τ(A1) = 0.4: -0.5 / 1.9²
+    assert slopes["[A1]"] == pytest.approx(-0.5 / 1.9**2, abs=1e-4)
+    assert slopes["[S]"] == 0.0
+    moved = moves(amap, "h-categorizer", {"[A1]": 0.0})
+    assert moved == [("[C]", pytest.approx(0.5 / 1.9), pytest.approx(0.5 / 1.5)), ("[A1]", 0.4, 0.0)]
+
+
+def test_show_and_why_carry_the_scores(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    mapped = tmp_path / "example.argdown"
+    mapped.write_text(EXAMPLE + "\n", "utf-8")
+    result = CliRunner().invoke(app, ["why", "C", "-m", str(mapped), "--json", "--strength", "dfquad"])
+    data = json.loads(result.stdout)
+    assert data["strength"] == "dfquad"
+    assert data["roots"][0]["strength"] == pytest.approx(0.45)
+    result = CliRunner().invoke(app, ["show", "-m", str(mapped), "--strength", "euler"])
+    assert "strength 0.45" in result.stdout

@@ -110,6 +110,16 @@ NoLabelsOption = Annotated[
     bool, typer.Option("--no-labels", help="Do not evaluate the map or mark claims ✔ IN / ✘ OUT / ? UNDEC.")
 ]
 
+StrengthOption = Annotated[
+    str | None,
+    typer.Option(
+        "--strength",
+        help="Show each claim's score under this gradual semantics: dfquad, quadratic-energy, euler or "
+        "h-categorizer (see argmap strength).",
+        metavar="SEMANTICS",
+    ),
+]
+
 FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430))
 """Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
 input, or no map in a format argmap reads."""
@@ -285,6 +295,27 @@ def explain_labels_in(view: TreeView, amap: ArgumentMap, labels: dict[str, str] 
         {node: reasons[node].because for node in shown if node in reasons},
         {node: clause(node, reasons) for node in shown if node in reasons},
     )
+
+
+def strength_in(view: TreeView, amap: ArgumentMap, semantics: str | None) -> None:
+    """Give every node of ``view`` its score under the gradual ``semantics``, when asked."""
+    if semantics is None:
+        return
+    from argmap.semantics.strength import GRADUAL, strength
+
+    name = semantics.strip().lower()
+    if name not in GRADUAL:
+        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    try:
+        result = strength(amap, name)
+    except ValueError as error:
+        fail(str(error))
+    if not result.converged:
+        OUT.warning(f"the {name} scores did not settle within {result.iterations} iterations")
+    view.strength = name
+    for root in view.roots:
+        for node in root.walk():
+            node.strength = result.strength.get(node.id)
 
 
 def claim_or_fail(amap: ArgumentMap, claim: str) -> str:

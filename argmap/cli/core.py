@@ -23,6 +23,7 @@ from argmap.cli.common import (
     MapArgument,
     MapOption,
     NoLabelsOption,
+    StrengthOption,
     app,
     claim_or_fail,
     complete_claim,
@@ -38,6 +39,7 @@ from argmap.cli.common import (
     open_map,
     print_json,
     read_map,
+    strength_in,
     wrote,
 )
 from argmap.cli.output import OUT
@@ -93,6 +95,7 @@ def show(
     from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """Print the map as a tree, from the main conclusions down to the premises.
 
@@ -112,6 +115,7 @@ def show(
     labels = labels_for(amap, not no_labels)
     view = show_view(amap, node, depth, tag, section, labels)
     explain_labels_in(view, amap, labels)
+    strength_in(view, amap, strength)
     keep(view)
     if as_json:
         print_json(view.to_dict())
@@ -173,6 +177,7 @@ def why(
     from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """Explain why a claim holds: the chain of reasons under it, down to its premises.
 
@@ -190,6 +195,7 @@ def why(
     labels = labels_for(amap, not no_labels)
     view = why_view(amap, node, depth, labels)
     explain_labels_in(view, amap, labels)
+    strength_in(view, amap, strength)
     keep(view)
     if as_json:
         print_json(view.to_dict())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,6 +14,7 @@ from argmap.cli.common import (
     JsonOption,
     MapArgument,
     MapOption,
+    StrengthOption,
     app,
     claim_or_fail,
     complete_claim,
@@ -26,7 +27,7 @@ from argmap.cli.common import (
 from argmap.cli.output import OUT
 
 if TYPE_CHECKING:
-    pass
+    from argmap.model import ArgumentMap
 
 SemanticsOption = Annotated[
     str,
@@ -163,6 +164,32 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int | None,
     OUT.render(framework_view(report, limit or 0, summary))
 
 
+def _strength_moves(amap: ArgumentMap, given: list[str], semantics: str | None) -> dict[str, Any]:
+    """The --base changes of what-if, applied under the gradual semantics (dfquad unless said)."""
+    from argmap.semantics.strength import GRADUAL, moves
+
+    name = (semantics or "dfquad").strip().lower()
+    if name not in GRADUAL:
+        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    changes: dict[str, float] = {}
+    for item in given:
+        claim, _, value = item.rpartition("=")
+        try:
+            score = float(value)
+        except ValueError:
+            fail(f"--base wants CLAIM=SCORE with a score from 0 to 1, not '{item}'")
+        changes[claim_or_fail(amap, claim.strip())] = score
+    try:
+        found = moves(amap, name, changes)
+    except ValueError as error:
+        fail(str(error))
+    return {
+        "semantics": name,
+        "base": changes,
+        "changes": [{"claim": n, "before": round(b, 6), "after": round(a, 6)} for n, b, a in found],
+    }
+
+
 @app.command("what-if")
 def what_if_command(
     reject: Annotated[
@@ -190,15 +217,28 @@ def what_if_command(
     from_format: FromOption = None,
     semantics: SemanticsOption = "grounded",
     as_json: JsonOption = False,
+    base: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--base",
+            help="Give a claim another base score, as '[Title]=0.9' (repeatable), and show how the "
+            "--strength scores move.",
+            metavar="CLAIM=SCORE",
+        ),
+    ] = None,
+    strength: StrengthOption = None,
 ) -> None:
     """Re-evaluate the map with premises rejected or accepted, and print only what changes.
 
     \b
     Example: argmap what-if --reject 'No moderate opposition'
+
+    \b
+    Example: argmap what-if --base '[Allies must stop]=0.9' --strength dfquad
     """
     name = _check_semantics(semantics)
-    if not reject and not accept:
-        fail("say what to change: --reject CLAIM and/or --accept CLAIM")
+    if not reject and not accept and not base:
+        fail("say what to change: --reject CLAIM, --accept CLAIM and/or --base CLAIM=SCORE")
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     rejected = [claim_or_fail(amap, c) for c in reject or []]
@@ -210,10 +250,20 @@ def what_if_command(
     from argmap.semantics.report import WhatIfReport
     from argmap.views.evaluation import what_if_view
 
-    report = WhatIfReport(name, rejected, accepted, what_if(amap, rejected, accepted, name))
+    changes = what_if(amap, rejected, accepted, name) if rejected or accepted else []
+    report = WhatIfReport(name, rejected, accepted, changes)
+    moved = _strength_moves(amap, base, strength) if base else None
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if moved is not None:
+            data["strength"] = moved
+        print_json(data)
         return
+    if moved is not None:
+        OUT.lines([f"Base scores {', '.join(f'{k}={v}' for k, v in moved['base'].items())} ({moved['semantics']}):"])
+        OUT.lines(f"  {c['before']:.3f} -> {c['after']:.3f}  {c['claim']}" for c in moved["changes"])
+        if not rejected and not accepted:
+            return
     OUT.render(what_if_view(amap, report))
 
 
@@ -234,8 +284,12 @@ def cruxes_command(
         ),
     ] = 3,
     as_json: JsonOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """The smallest sets of premises whose rejection would leave CLAIM no longer accepted (grounded).
+
+    With --strength SEMANTICS, also rank the premises by how much a change of their base
+    score moves CLAIM's strength.
 
     \b
     Example: argmap cruxes 'Back to the table' --max-size 2
@@ -251,7 +305,28 @@ def cruxes_command(
     from argmap.views.evaluation import cruxes_view
 
     report = CruxReport(node, Label(label), max_size, cruxes(amap, node, max_size))
+    ranked = _sensitivity(amap, node, strength) if strength is not None else None
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if ranked is not None:
+            data["sensitivity"] = ranked
+        print_json(data)
         return
     OUT.render(cruxes_view(amap, report))
+    if ranked is not None:
+        OUT.lines([f"Premises by how much their base score moves {node}'s strength ({ranked['semantics']}):"])
+        OUT.lines(f"  {p['slope']:+.3f}  {p['premise']}" for p in ranked["premises"])
+
+
+def _sensitivity(amap: ArgumentMap, node: str, semantics: str) -> dict[str, Any]:
+    """cruxes --strength: the premises ranked by the slope of the claim's strength in their base score."""
+    from argmap.semantics.strength import GRADUAL, sensitivity
+
+    name = semantics.strip().lower()
+    if name not in GRADUAL:
+        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    try:
+        ranked = sensitivity(amap, node, name)
+    except ValueError as error:
+        fail(str(error))
+    return {"semantics": name, "premises": [{"premise": p, "slope": round(v, 6)} for p, v in ranked]}

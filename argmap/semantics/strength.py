@@ -317,3 +317,56 @@ def contributions(
             found.append(Contribution(node, relation, whole.strength[node], whole.strength[claim] - without))
     found.sort(key=lambda c: -abs(c.effect))
     return whole.strength[claim], found
+
+
+def moves(
+    amap: ArgumentMap,
+    semantics: str,
+    changes: Mapping[str, float],
+    base: Mapping[str, float] | None = None,
+    smallest: float = 0.0005,
+) -> list[tuple[str, float, float]]:
+    """(node, strength before, strength after) for every node whose strength moves by
+    more than ``smallest`` when the base scores ``changes`` replace the map's (and
+    ``base``'s), in graph order."""
+    graph = structure(amap)
+    scores = base_scores(amap, base)
+    before = solve(graph, scores, semantics).strength
+    after = solve(graph, base_scores(amap, {**(base or {}), **changes}), semantics).strength
+    return [(node, before[node], after[node]) for node in graph.nodes if abs(after[node] - before[node]) > smallest]
+
+
+def sensitivity(
+    amap: ArgumentMap, claim: str, semantics: str = "dfquad", step: float = 0.01
+) -> list[tuple[str, float]]:
+    """(premise, d strength(claim) / d base(premise)) for every statement nothing supports
+    from which the claim can be reached, largest in size first: a central difference of
+    ``step`` around the premise's base score (one-sided at 0 and 1)."""
+    graph = structure(amap)
+    scores = base_scores(amap)
+    reaches = _reaching(graph, graph.nodes.index(claim))
+    found: list[tuple[str, float]] = []
+    for i in sorted(reaches):
+        node = graph.nodes[i]
+        if node[0] != "[" or graph.supporters.get(i) or node == claim:
+            continue
+        low, high = max(scores[node] - step, 0.0), min(scores[node] + step, 1.0)
+        down = solve(graph, {**scores, node: low}, semantics).strength[claim]
+        up = solve(graph, {**scores, node: high}, semantics).strength[claim]
+        found.append((node, (up - down) / (high - low)))
+    found.sort(key=lambda pair: -abs(pair[1]))
+    return found
+
+
+def _reaching(graph: Structure, target: int) -> set[int]:
+    """The nodes whose score can reach ``target``'s (through attacks, supports, premises)."""
+    seen = {target}
+    stack = [target]
+    while stack:
+        i = stack.pop()
+        for group in (graph.attackers, graph.supporters, graph.premises):
+            for j in group.get(i, ()):
+                if j not in seen:
+                    seen.add(j)
+                    stack.append(j)
+    return seen
