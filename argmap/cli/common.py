@@ -297,15 +297,23 @@ def explain_labels_in(view: TreeView, amap: ArgumentMap, labels: dict[str, str] 
     )
 
 
-def strength_in(view: TreeView, amap: ArgumentMap, semantics: str | None) -> None:
-    """Give every node of ``view`` its score under the gradual ``semantics``, when asked."""
-    if semantics is None:
-        return
-    from argmap.semantics.strength import GRADUAL, strength
+def gradual_or_fail(semantics: str) -> str:
+    """The gradual semantics named (any case), or the error line and exit status 2."""
+    from argmap.semantics.strength import GRADUAL
 
     name = semantics.strip().lower()
     if name not in GRADUAL:
         fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    return name
+
+
+def strength_in(view: TreeView, amap: ArgumentMap, semantics: str | None) -> None:
+    """Give every node of ``view`` its score under the gradual ``semantics``, when asked."""
+    if semantics is None:
+        return
+    from argmap.semantics.strength import strength
+
+    name = gradual_or_fail(semantics)
     try:
         result = strength(amap, name)
     except ValueError as error:

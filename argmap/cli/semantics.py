@@ -20,6 +20,7 @@ from argmap.cli.common import (
     complete_claim,
     complete_semantics,
     fail,
+    gradual_or_fail,
     map_source,
     open_map,
     print_json,
@@ -166,11 +167,9 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int | None,
 
 def _strength_moves(amap: ArgumentMap, given: list[str], semantics: str | None) -> dict[str, Any]:
     """The --base changes of what-if, applied under the gradual semantics (dfquad unless said)."""
-    from argmap.semantics.strength import GRADUAL, moves
+    from argmap.semantics.strength import moves
 
-    name = (semantics or "dfquad").strip().lower()
-    if name not in GRADUAL:
-        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    name = gradual_or_fail(semantics or "dfquad")
     changes: dict[str, float] = {}
     for item in given:
         claim, _, value = item.rpartition("=")
@@ -320,11 +319,9 @@ def cruxes_command(
 
 def _sensitivity(amap: ArgumentMap, node: str, semantics: str) -> dict[str, Any]:
     """cruxes --strength: the premises ranked by the slope of the claim's strength in their base score."""
-    from argmap.semantics.strength import GRADUAL, sensitivity
+    from argmap.semantics.strength import sensitivity
 
-    name = semantics.strip().lower()
-    if name not in GRADUAL:
-        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    name = gradual_or_fail(semantics)
     try:
         ranked = sensitivity(amap, node, name)
     except ValueError as error:

@@ -14,12 +14,11 @@ from argmap.cli.common import (
     claim_or_fail,
     complete_claim,
     fail,
+    gradual_or_fail,
     open_map,
     print_json,
 )
 from argmap.cli.output import OUT
-
-_GRADUAL = ("dfquad", "quadratic-energy", "euler", "h-categorizer")
 
 
 def read_perspective(path: str) -> dict[str, float]:
@@ -72,11 +71,9 @@ def strength_command(
     \b
     Example: argmap strength 'Only temporary' --semantics euler
     """
-    from argmap.semantics.strength import GRADUAL, contributions, strength
+    from argmap.semantics.strength import contributions, strength
 
-    name = semantics.strip().lower()
-    if name not in GRADUAL:
-        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(_GRADUAL)}")
+    name = gradual_or_fail(semantics)
     amap = open_map(map_path, from_format).amap
     node = claim_or_fail(amap, claim) if claim is not None else None
     overrides = read_perspective(base) if base is not None else None

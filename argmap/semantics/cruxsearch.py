@@ -52,7 +52,7 @@ def minimal_rejections(
     ``af`` stands (else the empty set is the answer and this is not asked)."""
     import clingo
 
-    keep = _ancestors(af, target)
+    keep = ancestors(af, target)
     lines = [f"arg({a})." for a in sorted(keep)]
     lines += [f"att({a},{b})." for a, b in zip(af.src, af.dst, strict=True) if b in keep and a in keep]
     lines += [f"cand({c})." for c in candidates if c in keep]
@@ -81,7 +81,7 @@ def minimal_rejections(
     return found
 
 
-def _ancestors(af: ArgumentationFramework, target: int) -> set[int]:
+def ancestors(af: ArgumentationFramework, target: int) -> set[int]:
     """``target`` and every argument from which it can be reached along attacks."""
     attackers = af.attackers()
     seen = {target}

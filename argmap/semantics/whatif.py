@@ -111,16 +111,9 @@ def what_if(
 
 def relevant_premises(translation: Translation, claim: str) -> list[str]:
     """Premises of the map from which ``claim`` can be reached along attacks of the framework."""
-    attackers = translation.af.attackers()
-    start = translation.index[claim]
-    seen = {start}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        for attacker in attackers[node]:
-            if attacker not in seen:
-                seen.add(attacker)
-                stack.append(attacker)
+    from argmap.semantics.cruxsearch import ancestors
+
+    seen = ancestors(translation.af, translation.index[claim])
     return [p for p in translation.basic_statements() if translation.index[p] in seen and p != claim]
 
 
