@@ -431,3 +431,27 @@ def test_an_opposed_position_is_never_made_in_by_rejecting_one_premise(amap: Arg
     for premise in translation_premises:
         made_in = [n for n, (_, after) in changes(amap, premise).items() if n in opposed and after == "IN"]
         assert made_in == [], premise
+
+
+CONFIDENCE_WORDS = ("likely", "might", "clearly", "extremely surprising")
+
+
+def test_base_scores_only_where_the_piece_signals_confidence(amap: ArgumentMap) -> None:
+    """A base score sits only on a statement whose own quote carries a confidence word of
+    the piece, above the default for "clearly" and "extremely surprising", below it for
+    "might" (docs/strength.md)."""
+    scored = 0
+    for statement in amap.statements.values():
+        for member in statement.members:
+            if "base" not in member.data:
+                continue
+            scored += 1
+            quote = normalize(member.data["quote"]).lower()
+            words = [w for w in CONFIDENCE_WORDS if w in quote]
+            assert words, statement.title
+            base = member.data["base"]
+            if "might" in words:
+                assert base < 0.5, statement.title
+            else:
+                assert base > 0.5, statement.title
+    assert scored >= 5

@@ -31,8 +31,13 @@ COMMANDS: list[tuple[list[str], str]] = [
     (["validate", "--format", "json"], "diagnostics"),
     (["eval", "--json"], "evaluation"),
     (["eval", "--json", "--semantics", "preferred"], "evaluation"),
+    (["eval", "--json", "--semantics", "stable", "--no-extensions"], "evaluation"),
     (["what-if", "--reject", "No military solution", "--json"], "what-if"),
     (["cruxes", "Back to the table", "--json"], "cruxes"),
+    (["strength", "--json"], "strength"),
+    (["why", "Back to the table", "--json", "--strength", "dfquad"], "tree"),
+    (["what-if", "--base", "[Allies must stop]=0.9", "--json"], "what-if"),
+    (["cruxes", "Only temporary", "-k", "1", "--strength", "euler", "--json"], "cruxes"),
 ]
 
 
@@ -87,6 +92,7 @@ def test_claim_questions_on_the_small_map() -> None:
         (["why", "Ceasefire", "--json"], "tree"),
         (["what-if", "--reject", "Rebels regroup", "--json"], "what-if"),
         (["cruxes", "Ceasefire", "--json"], "cruxes"),
+        (["strength", "Ceasefire", "--json", "--semantics", "h-categorizer"], "strength"),
     ):
         code, data = _run([*args, "-m", SMALL])
         assert code == 0, data

@@ -224,3 +224,15 @@ def test_unreadable_file(tmp_path: Path) -> None:
 def test_unknown_semantics() -> None:
     with pytest.raises(ValueError):
         solve_framework(ArgumentationFramework(0), "ideal")
+
+
+def test_acceptance_without_listing_agrees_with_listing() -> None:
+    # The four-cycle with a tail of test_enumeration_*: acceptance never depends on the listing.
+    attacks = [(2 * i, 2 * i + 1) for i in range(4)] + [(2 * i + 1, 2 * i) for i in range(4)] + [(0, 8), (1, 8)]
+    af = ArgumentationFramework.from_pairs(10, attacks)
+    for semantics in ("complete", "preferred", "stable"):
+        listed = solve_framework(af, semantics, limit=0)
+        bare = solve_framework(af, semantics, limit=None)
+        assert bare.labellings == [] and not bare.listed and listed.listed
+        assert (bare.labels, bare.credulous, bare.sceptical) == (listed.labels, listed.credulous, listed.sceptical)
+        assert bare.sceptical == [False] * 8 + [False, True]

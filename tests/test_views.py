@@ -508,3 +508,37 @@ _JSON_VALUES = st.recursive(
 def test_to_json_is_the_standard_encoders_text(value: object) -> None:
     """The encoder that needs no recursion writes exactly what json.dumps(indent=2) writes."""
     assert to_json(value) == json.dumps(value, indent=2, ensure_ascii=False)
+
+
+def explained_why(width: int) -> tuple[str, str]:
+    """``why`` on the small map with its grounded labels and their reasons: rich and plain lines."""
+    from argmap.semantics import label_map
+    from argmap.semantics.explain import clause, explain
+    from argmap.views.tree import explain_view
+
+    amap = small()
+    labels = label_map(amap)
+    view = why_view(amap, "[Ceasefire]", labels=labels)
+    reasons = explain(amap, labels)
+    explain_view(view, {n: r.because for n, r in reasons.items()}, {n: clause(n, reasons) for n in reasons})
+    return plain(render_tree(view), width=width), "\n".join(tree_lines(view, width)) + "\n"
+
+
+def test_why_golden_text_with_reasons() -> None:
+    rich_text, lines = explained_why(80)
+    check_golden("why-small-reasons.txt", rich_text)
+    assert lines == rich_text
+    assert "because" in rich_text
+
+
+def test_reasons_in_json_name_the_deciding_nodes() -> None:
+    from argmap.semantics.explain import explain
+    from argmap.views.tree import explain_view
+
+    amap = small()
+    labels = {n: r.label for n, r in explain(amap).items()}
+    view = why_view(amap, "[Ceasefire]", labels=labels)
+    explain_view(view, {"[Ceasefire]": ("[X]",)}, {})
+    root = view.to_dict()["roots"][0]
+    assert root["because"] == ["[X]"]
+    assert all("because" not in child for child in root["children"])

@@ -21,6 +21,7 @@ from argmap.cli import lsp as _lsp  # noqa: F401
 from argmap.cli import mcp as _mcp  # noqa: F401
 from argmap.cli import report as _report  # noqa: F401
 from argmap.cli import semantics as _semantics  # noqa: F401
+from argmap.cli import strength as _strength  # noqa: F401
 from argmap.cli import watch as _watch  # noqa: F401
 from argmap.cli.common import app, finish
 from argmap.cli.output import OUT

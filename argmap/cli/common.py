@@ -22,7 +22,7 @@ from argmap.rules import FATAL_CODES
 from argmap.rules.syntax import AM000
 
 if TYPE_CHECKING:
-    pass
+    from argmap.views.tree import TreeView
 
 app = typer.Typer(
     name="argmap",
@@ -108,6 +108,16 @@ FromOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 NoLabelsOption = Annotated[
     bool, typer.Option("--no-labels", help="Do not evaluate the map or mark claims ✔ IN / ✘ OUT / ? UNDEC.")
+]
+
+StrengthOption = Annotated[
+    str | None,
+    typer.Option(
+        "--strength",
+        help="Show each claim's score under this gradual semantics: dfquad, quadratic-energy, euler or "
+        "h-categorizer (see argmap strength).",
+        metavar="SEMANTICS",
+    ),
 ]
 
 
@@ -269,6 +279,32 @@ def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None
         return None
     keep(labels)
     return labels
+
+
+def gradual_or_fail(semantics: str) -> str:
+    """The gradual semantics named (any case), or the error line and exit status 2."""
+    from argmap.semantics.strength import GRADUAL
+
+    name = semantics.strip().lower()
+    if name not in GRADUAL:
+        fail(f"unknown gradual semantics '{semantics}'; choose {', '.join(GRADUAL)}")
+    return name
+
+
+def strength_in(view: TreeView, amap: ArgumentMap, semantics: str | None) -> None:
+    """Give every node of ``view`` its score under the gradual ``semantics``, when asked
+    (:func:`argmap.views.annotate.strength_in`), saying when the scores did not settle."""
+    if semantics is None:
+        return
+    from argmap.views import annotate
+
+    name = gradual_or_fail(semantics)
+    try:
+        result = annotate.strength_in(view, amap, name)
+    except ValueError as error:
+        fail(str(error))
+    if not result.converged:
+        OUT.warning(f"the {name} scores did not settle within {result.iterations} iterations")
 
 
 def claim_or_fail(amap: ArgumentMap, claim: str) -> str:

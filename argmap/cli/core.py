@@ -22,6 +22,7 @@ from argmap.cli.common import (
     MapArgument,
     MapOption,
     NoLabelsOption,
+    StrengthOption,
     app,
     claim_or_fail,
     complete_claim,
@@ -36,11 +37,13 @@ from argmap.cli.common import (
     open_map,
     print_json,
     read_map,
+    strength_in,
     wrote,
 )
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, diagnostics_record, format_diagnostic, format_github
 from argmap.rules import FATAL_CODES
+from argmap.views.annotate import explain_labels_in
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -93,6 +96,7 @@ def show(
     from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """Print the map as a tree, from the main conclusions down to the premises.
 
@@ -109,7 +113,11 @@ def show(
     node = claim_or_fail(amap, focus) if focus is not None else None
     tag = name_or_fail(queries.resolve_tag, amap, tag)
     section = name_or_fail(queries.resolve_section, amap, section)
-    view = show_view(amap, node, depth, tag, section, labels_for(amap, not no_labels))
+    labels = labels_for(amap, not no_labels)
+    view = show_view(amap, node, depth, tag, section, labels)
+
+    explain_labels_in(view, amap, labels)
+    strength_in(view, amap, strength)
     keep(view)
     if as_json:
         print_json(view.to_dict())
@@ -171,6 +179,7 @@ def why(
     from_format: FromOption = None,
     as_json: JsonOption = False,
     no_labels: NoLabelsOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """Explain why a claim holds: the chain of reasons under it, down to its premises.
 
@@ -185,7 +194,11 @@ def why(
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
-    view = why_view(amap, node, depth, labels_for(amap, not no_labels))
+    labels = labels_for(amap, not no_labels)
+    view = why_view(amap, node, depth, labels)
+
+    explain_labels_in(view, amap, labels)
+    strength_in(view, amap, strength)
     keep(view)
     if as_json:
         print_json(view.to_dict())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,11 +14,13 @@ from argmap.cli.common import (
     JsonOption,
     MapArgument,
     MapOption,
+    StrengthOption,
     app,
     claim_or_fail,
     complete_claim,
     complete_semantics,
     fail,
+    gradual_or_fail,
     map_source,
     open_map,
     print_json,
@@ -28,7 +30,7 @@ from argmap.interchange.formats import FRAMEWORK_SUFFIXES
 from argmap.views.words import plural
 
 if TYPE_CHECKING:
-    pass
+    from argmap.model import ArgumentMap
 
 SemanticsOption = Annotated[
     str,
@@ -40,8 +42,6 @@ SemanticsOption = Annotated[
         autocompletion=complete_semantics,
     ),
 ]
-MAX_CRUX_TRIES = 2_000_000
-"""cruxes refuses searches larger than this: they would run for minutes with nothing to show."""
 _SEMANTICS = ("grounded", "complete", "preferred", "stable")
 
 
@@ -57,7 +57,8 @@ def _warn_if_slow(semantics: str, size: int, what: str) -> None:
         return
     OUT.message(
         f"argmap: enumerating {semantics} extensions of {size:,} {what} with clingo can take minutes; "
-        "Ctrl-C stops it (--semantics grounded is linear, and --limit N stops after N extensions)"
+        "Ctrl-C stops it (--semantics grounded is linear, --limit N stops after N extensions, "
+        "--no-extensions lists none)"
     )
 
 
@@ -86,9 +87,20 @@ def eval_command(
     limit: Annotated[
         int,
         typer.Option(
-            "--limit", min=0, help="Stop after this many extensions (0: all). Credulous stays exact.", metavar="N"
+            "--limit",
+            min=0,
+            help="List at most this many extensions (0: all). Acceptance and labels stay exact.",
+            metavar="N",
         ),
     ] = 1000,
+    no_extensions: Annotated[
+        bool,
+        typer.Option(
+            "--no-extensions",
+            help="Do not list the extensions: only credulous and sceptical acceptance, found without "
+            "enumerating (fast on large maps).",
+        ),
+    ] = False,
     summary: Annotated[
         bool, typer.Option("--summary", help="Only print how many claims are IN, OUT and UNDEC.")
     ] = False,
@@ -103,19 +115,23 @@ def eval_command(
     Example: argmap eval --semantics preferred
 
     \b
+    Example: argmap eval --semantics preferred --no-extensions --summary
+
+    \b
     Example: printf 'p af 3\\n1 2\\n2 3\\n' > tiny.af && argmap eval tiny.af
     """
     name = _check_semantics(semantics)
     if file is not None and map_path is not None:
         fail("give either a framework FILE or --map, not both")
     if file is not None and Path(file).suffix.lower() in FRAMEWORK_SUFFIXES:
-        _eval_framework(file, name, as_json, limit, summary)
+        _eval_framework(file, name, as_json, None if no_extensions else limit, summary)
         return
     from argmap.semantics import evaluate
 
     loaded = open_map(file if file is not None else map_path, from_format)
-    _warn_if_slow(name, len(loaded.amap.graph), "claims")
-    evaluation = evaluate(loaded.amap, name, limit)
+    if not no_extensions:
+        _warn_if_slow(name, len(loaded.amap.graph), "claims")
+    evaluation = evaluate(loaded.amap, name, None if no_extensions else limit)
     if as_json:
         print_json(evaluation.to_dict())
         return
@@ -124,7 +140,7 @@ def eval_command(
     OUT.render(evaluation_view(loaded.amap, evaluation, summary))
 
 
-def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summary: bool) -> None:
+def _eval_framework(file: str, semantics: str, as_json: bool, limit: int | None, summary: bool) -> None:
     from argmap.semantics.framework import read_framework
 
     af, diagnostics = read_framework(file)
@@ -136,14 +152,39 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int, summar
     from argmap.semantics.evaluation import solve_framework
     from argmap.semantics.report import framework_report
 
-    _warn_if_slow(semantics, af.n, "arguments")
+    if limit is not None:
+        _warn_if_slow(semantics, af.n, "arguments")
     report = framework_report(af, solve_framework(af, semantics, limit))
     if as_json:
         print_json(report.to_dict(summary))
         return
     from argmap.views.evaluation import framework_view
 
-    OUT.render(framework_view(report, limit, summary))
+    OUT.render(framework_view(report, limit or 0, summary))
+
+
+def _strength_moves(amap: ArgumentMap, given: list[str], semantics: str | None) -> dict[str, Any]:
+    """The --base changes of what-if, applied under the gradual semantics (dfquad unless said)."""
+    from argmap.semantics.strength import moves
+
+    name = gradual_or_fail(semantics or "dfquad")
+    changes: dict[str, float] = {}
+    for item in given:
+        claim, _, value = item.rpartition("=")
+        try:
+            score = float(value)
+        except ValueError:
+            fail(f"--base wants CLAIM=SCORE with a score from 0 to 1, not '{item}'")
+        changes[claim_or_fail(amap, claim.strip())] = score
+    try:
+        found = moves(amap, name, changes)
+    except ValueError as error:
+        fail(str(error))
+    return {
+        "semantics": name,
+        "base": changes,
+        "changes": [{"claim": n, "before": round(b, 6), "after": round(a, 6)} for n, b, a in found],
+    }
 
 
 @app.command("what-if")
@@ -173,15 +214,28 @@ def what_if_command(
     from_format: FromOption = None,
     semantics: SemanticsOption = "grounded",
     as_json: JsonOption = False,
+    base: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--base",
+            help="Give a claim another base score, as '[Title]=0.9' (repeatable), and show how the "
+            "--strength scores move.",
+            metavar="CLAIM=SCORE",
+        ),
+    ] = None,
+    strength: StrengthOption = None,
 ) -> None:
     """Re-evaluate the map with premises rejected or accepted, and print only what changes.
 
     \b
     Example: argmap what-if --reject 'No moderate opposition'
+
+    \b
+    Example: argmap what-if --base '[Allies must stop]=0.9' --strength dfquad
     """
     name = _check_semantics(semantics)
-    if not reject and not accept:
-        fail("say what to change: --reject CLAIM and/or --accept CLAIM")
+    if not reject and not accept and not base:
+        fail("say what to change: --reject CLAIM, --accept CLAIM and/or --base CLAIM=SCORE")
     loaded = open_map(map_source(map_path, file), from_format)
     amap = loaded.amap
     rejected = [claim_or_fail(amap, c) for c in reject or []]
@@ -193,10 +247,20 @@ def what_if_command(
     from argmap.semantics.report import WhatIfReport
     from argmap.views.evaluation import what_if_view
 
-    report = WhatIfReport(name, rejected, accepted, what_if(amap, rejected, accepted, name))
+    changes = what_if(amap, rejected, accepted, name) if rejected or accepted else []
+    report = WhatIfReport(name, rejected, accepted, changes)
+    moved = _strength_moves(amap, base, strength) if base else None
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if moved is not None:
+            data["strength"] = moved
+        print_json(data)
         return
+    if moved is not None:
+        OUT.lines([f"Base scores {', '.join(f'{k}={v}' for k, v in moved['base'].items())} ({moved['semantics']}):"])
+        OUT.lines(f"  {c['before']:.3f} -> {c['after']:.3f}  {c['claim']}" for c in moved["changes"])
+        if not rejected and not accepted:
+            return
     OUT.render(what_if_view(amap, report))
 
 
@@ -212,13 +276,17 @@ def cruxes_command(
             "--max-size",
             "-k",
             min=1,
-            help="Largest set of premises to try (the search is exact up to it).",
+            help="Largest set of premises to look for (clingo's search is exact up to it).",
             metavar="K",
         ),
     ] = 3,
     as_json: JsonOption = False,
+    strength: StrengthOption = None,
 ) -> None:
     """The smallest sets of premises whose rejection would leave CLAIM no longer accepted (grounded).
+
+    With --strength SEMANTICS, also rank the premises by how much a change of their base
+    score moves CLAIM's strength.
 
     \b
     Example: argmap cruxes 'Back to the table' --max-size 2
@@ -227,22 +295,33 @@ def cruxes_command(
     amap = loaded.amap
     node = claim_or_fail(amap, claim)
     from argmap.semantics import cruxes, label_map
-    from argmap.semantics.whatif import search_space
 
     label = label_map(amap)[node]
-    if label == "IN":
-        tries = search_space(amap, node, max_size)
-        if tries > MAX_CRUX_TRIES:
-            fail(
-                f"{node} rests on too many premises to try every set of up to {max_size} "
-                f"({tries:,} sets); lower --max-size"
-            )
     from argmap.semantics.evaluation import Label
     from argmap.semantics.report import CruxReport
     from argmap.views.evaluation import cruxes_view
 
     report = CruxReport(node, Label(label), max_size, cruxes(amap, node, max_size))
+    ranked = _sensitivity(amap, node, strength) if strength is not None else None
     if as_json:
-        print_json(report.to_dict())
+        data = report.to_dict()
+        if ranked is not None:
+            data["sensitivity"] = ranked
+        print_json(data)
         return
     OUT.render(cruxes_view(amap, report))
+    if ranked is not None:
+        OUT.lines([f"Premises by how much their base score moves {node}'s strength ({ranked['semantics']}):"])
+        OUT.lines(f"  {p['slope']:+.3f}  {p['premise']}" for p in ranked["premises"])
+
+
+def _sensitivity(amap: ArgumentMap, node: str, semantics: str) -> dict[str, Any]:
+    """cruxes --strength: the premises ranked by the slope of the claim's strength in their base score."""
+    from argmap.semantics.strength import sensitivity
+
+    name = gradual_or_fail(semantics)
+    try:
+        ranked = sensitivity(amap, node, name)
+    except ValueError as error:
+        fail(str(error))
+    return {"semantics": name, "premises": [{"premise": p, "slope": round(v, 6)} for p, v in ranked]}

@@ -129,6 +129,7 @@ def show(
 ) -> dict[str, Any]:
     """The tree, as ``argmap show --json`` (``argmap:tree``)."""
     from argmap import queries
+    from argmap.views.annotate import explain_labels_in
     from argmap.views.tree import show_view
 
     amap = read(access, path, text, format, lint=False).usable()
@@ -138,7 +139,10 @@ def show(
         section = queries.resolve_section(amap, section) if section is not None else None
     except queries.Unresolved as error:
         raise ToolFailure(str(error), ", ".join(error.candidates[:20]) or None) from None
-    data: dict[str, Any] = show_view(amap, node, depth, tag, section, _labels(amap)).to_dict()
+    labels = _labels(amap)
+    view = show_view(amap, node, depth, tag, section, labels)
+    explain_labels_in(view, amap, labels)
+    data: dict[str, Any] = view.to_dict()
     return data
 
 
@@ -146,10 +150,14 @@ def why(
     access: Access, path: str | None, text: str | None, format: str | None, claim_name: str, depth: int | None
 ) -> dict[str, Any]:
     """The reasons under a claim, as ``argmap why --json`` (``argmap:tree``)."""
+    from argmap.views.annotate import explain_labels_in
     from argmap.views.tree import why_view
 
     amap = read(access, path, text, format, lint=False).usable()
-    data: dict[str, Any] = why_view(amap, claim(amap, claim_name), depth, _labels(amap)).to_dict()
+    labels = _labels(amap)
+    view = why_view(amap, claim(amap, claim_name), depth, labels)
+    explain_labels_in(view, amap, labels)
+    data: dict[str, Any] = view.to_dict()
     return data
 
 
@@ -194,20 +202,16 @@ def cruxes(
     access: Access, path: str | None, text: str | None, format: str | None, claim_name: str, max_size: int
 ) -> dict[str, Any]:
     """The smallest sets of premises whose rejection defeats a claim, as ``argmap cruxes --json``."""
-    from argmap.cli.semantics import MAX_CRUX_TRIES
     from argmap.semantics import cruxes as run
     from argmap.semantics import label_map
     from argmap.semantics.evaluation import Label
     from argmap.semantics.report import CruxReport
-    from argmap.semantics.whatif import search_space
 
     if max_size < 1:
         raise ToolFailure("max_size must be at least 1")
     amap = read(access, path, text, format, lint=False).usable()
     node = claim(amap, claim_name)
     label = label_map(amap)[node]
-    if label == "IN" and search_space(amap, node, max_size) > MAX_CRUX_TRIES:
-        raise ToolFailure(f"{node} rests on too many premises to try every set of up to {max_size}", "lower max_size")
     data: dict[str, Any] = CruxReport(node, Label(label), max_size, run(amap, node, max_size)).to_dict()
     return data
 

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "convert": "conversion",
     "fmt": "formatting",
     "diff": "diff",
+    "strength": "strength",
 }
 """Which shape each command's ``--json`` prints."""
 

@@ -47,14 +47,20 @@ class FrameworkResult:
     credulous: list[bool]
     sceptical: list[bool]
     exhaustive: bool = True
-    """False when enumeration stopped at the limit; ``labels`` and ``sceptical`` are then
-    computed from the extensions found (``credulous`` is exact)."""
+    """False when the listing of ``labellings`` stopped at the limit (acceptance and
+    ``labels`` never depend on it)."""
+    listed: bool = True
+    """False when the extensions were not asked for (``labellings`` is then empty)."""
 
 
 def solve_framework(
-    af: ArgumentationFramework, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT
+    af: ArgumentationFramework, semantics: str = "grounded", limit: int | None = DEFAULT_EXTENSION_LIMIT
 ) -> FrameworkResult:
-    """Label ``af`` under ``semantics`` (grounded: linear-time Python; others: clingo)."""
+    """Label ``af`` under ``semantics`` (grounded: linear-time Python; others: clingo).
+
+    For complete, preferred and stable, acceptance and the summary labels come from
+    :mod:`~argmap.semantics.acceptance` (no enumeration); the extensions themselves are
+    listed up to ``limit`` (0: all; None: none are listed)."""
     if semantics not in SEMANTICS:
         raise ValueError(f"unknown semantics {semantics!r}; choose one of {', '.join(SEMANTICS)}")
     if semantics == "grounded":
@@ -62,32 +68,15 @@ def solve_framework(
         accepted = [x == IN for x in labels]
         return FrameworkResult(semantics, labels, [labels], accepted, list(accepted))
     from argmap.semantics import asp
+    from argmap.semantics.acceptance import acceptance
 
-    found = asp.solve(af, semantics, limit)
-    labellings = found.labellings
-    n = af.n
-    if labellings:
-        labels = bytearray(labellings[0])
-        for other in labellings[1:]:
-            for a in range(n):
-                if labels[a] != other[a]:
-                    labels[a] = UNDEC
-    else:
-        labels = bytearray(n)
-    credulous = [any(lab[a] == IN for lab in labellings) for a in range(n)]
-    sceptical = [bool(labellings) and labels[a] == IN for a in range(n)]
-    if not found.exhaustive:
-        # Credulous acceptance is exact without enumerating: under preferred it is
-        # credulous acceptance under complete (every complete extension lies in a
-        # preferred one), and clingo's brave consequences give it directly.
-        brave = asp.consequences(af, "stable" if semantics == "stable" else "complete", "brave")
-        credulous = [brave is not None and brave[a] == IN for a in range(n)]
-        if semantics == "complete":
-            sceptical = [x == IN for x in grounded_labelling(af)]
-        elif semantics == "stable":
-            cautious = asp.consequences(af, "stable", "cautious")
-            sceptical = [cautious is not None and cautious[a] == IN for a in range(n)]
-    return FrameworkResult(semantics, labels, labellings, credulous, sceptical, found.exhaustive)
+    found = acceptance(af, semantics)
+    if limit is None:
+        return FrameworkResult(semantics, found.summary, [], found.credulous, found.sceptical, False, listed=False)
+    listing = asp.solve(af, semantics, limit)
+    return FrameworkResult(
+        semantics, found.summary, listing.labellings, found.credulous, found.sceptical, listing.exhaustive
+    )
 
 
 @dataclass(slots=True)
@@ -105,6 +94,8 @@ class Evaluation:
     """Node id -> IN in every extension (False when there is none)."""
     exhaustive: bool = True
     translation: Translation | None = None
+    listed: bool = True
+    """False when the extensions were not listed (acceptance only)."""
 
     def accepted(self, node: str) -> bool:
         return self.labels.get(node) is Label.IN
@@ -122,21 +113,24 @@ class Evaluation:
             "counts": self.counts(),
         }
         if self.semantics != "grounded":
-            out["extensions"] = [sorted(n for n, lab in ext.items() if lab is Label.IN) for ext in self.extensions]
+            if self.listed:
+                out["extensions"] = [sorted(n for n, lab in ext.items() if lab is Label.IN) for ext in self.extensions]
             out["credulous"] = sorted(n for n, ok in self.credulous.items() if ok)
             out["sceptical"] = sorted(n for n, ok in self.sceptical.items() if ok)
-            out["exhaustive"] = self.exhaustive
+            if self.listed:
+                out["exhaustive"] = self.exhaustive
         return stamped("evaluation", out)
 
 
-def evaluate(amap: ArgumentMap, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT) -> Evaluation:
-    """Label every statement and argument of ``amap`` IN, OUT or UNDEC under ``semantics``."""
+def evaluate(amap: ArgumentMap, semantics: str = "grounded", limit: int | None = DEFAULT_EXTENSION_LIMIT) -> Evaluation:
+    """Label every statement and argument of ``amap`` IN, OUT or UNDEC under ``semantics``
+    (``limit``: as for :func:`solve_framework`)."""
     translation = translate(amap)
     return evaluate_translation(translation, semantics, limit)
 
 
 def evaluate_translation(
-    translation: Translation, semantics: str = "grounded", limit: int = DEFAULT_EXTENSION_LIMIT
+    translation: Translation, semantics: str = "grounded", limit: int | None = DEFAULT_EXTENSION_LIMIT
 ) -> Evaluation:
     result = solve_framework(translation.af, semantics, limit)
     claims = translation.claims
@@ -144,7 +138,9 @@ def evaluate_translation(
     extensions = [{node: _LABELS[lab[i]] for i, node in enumerate(claims)} for lab in result.labellings]
     credulous = {node: result.credulous[i] for i, node in enumerate(claims)}
     sceptical = {node: result.sceptical[i] for i, node in enumerate(claims)}
-    return Evaluation(semantics, labels, extensions, credulous, sceptical, result.exhaustive, translation)
+    return Evaluation(
+        semantics, labels, extensions, credulous, sceptical, result.exhaustive, translation, result.listed
+    )
 
 
 def label_map(amap: ArgumentMap) -> dict[str, str]:

@@ -32,6 +32,8 @@ class FrameworkReport:
     credulous: list[str]
     sceptical: list[str]
     exhaustive: bool
+    listed: bool = True
+    """False when the extensions were not listed (acceptance only)."""
 
     def to_dict(self, summary: bool = False) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -42,12 +44,9 @@ class FrameworkReport:
             "labels": {} if summary else self.labels,
         }
         if self.semantics != "grounded":
-            data.update(
-                extensions=self.extensions,
-                credulous=self.credulous,
-                sceptical=self.sceptical,
-                exhaustive=self.exhaustive,
-            )
+            data.update(credulous=self.credulous, sceptical=self.sceptical)
+            if self.listed:
+                data.update(extensions=self.extensions, exhaustive=self.exhaustive)
         return stamped("framework-evaluation", data)
 
 
@@ -67,6 +66,7 @@ def framework_report(af: ArgumentationFramework, result: FrameworkResult) -> Fra
         [names[i] for i, ok in enumerate(result.credulous) if ok] if multi else [],
         [names[i] for i, ok in enumerate(result.sceptical) if ok] if multi else [],
         result.exhaustive,
+        result.listed,
     )
 
 

@@ -32,6 +32,7 @@ are never shown as claims; their labels follow from the claims' labels.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from argmap._gc import paused_gc
@@ -66,6 +67,21 @@ def translate(amap: ArgumentMap) -> Translation:
     """The framework of ``amap``, as described in this module's documentation."""
     with paused_gc():
         return _translate(amap)
+
+
+def pcs_premises(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
+    """(argument node, statement node) for every line of every premise-conclusion
+    structure other than the conclusion: the steps the argument needs (the statement
+    may be missing from the map's graph)."""
+    for title, argument in amap.arguments.items():
+        if not argument.pcs:
+            continue
+        node = f"<{title}>"
+        conclusion = argument.conclusion
+        for step in argument.pcs:
+            if step.role == "main-conclusion" or step.statement == conclusion:
+                continue
+            yield node, f"[{step.statement}]"
 
 
 def _translate(amap: ArgumentMap) -> Translation:
@@ -103,19 +119,11 @@ def _translate(amap: ArgumentMap) -> Translation:
                     found = premises.setdefault(target, [])
                     if source not in found:
                         found.append(source)
-    for title, argument in amap.arguments.items():
-        if not argument.pcs:
-            continue
-        node = f"<{title}>"
-        conclusion = argument.conclusion
-        for step in argument.pcs:
-            if step.role == "main-conclusion" or step.statement == conclusion:
-                continue
-            statement = f"[{step.statement}]"
-            if statement in index:
-                found = premises.setdefault(node, [])
-                if statement not in found:
-                    found.append(statement)
+    for node, statement in pcs_premises(amap):
+        if statement in index:
+            found = premises.setdefault(node, [])
+            if statement not in found:
+                found.append(statement)
     # Auxiliary arguments, in claim order so that names and indices are reproducible.
     for node in claims:
         needs = premises.get(node)

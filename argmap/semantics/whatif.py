@@ -8,13 +8,13 @@ is what one usually denies or grants.
 
 A *crux* of a claim is a set of premises (statements nothing in the map supports)
 whose joint rejection leaves the claim no longer accepted, and no proper subset of
-which does.  :func:`cruxes` searches the subsets of the claim's relevant premises
-(those that reach it through the framework's attacks and are not already OUT) by
-size, from 1 to ``max_size``, skipping every superset of a crux already found, so
-it returns exactly the minimal cruxes of size up to ``max_size``, smallest first.
+which does.  The candidates are the claim's relevant premises (those that reach it
+through the framework's attacks and are not already OUT).  :func:`cruxes` lets clingo
+find the minimal cruxes of size up to ``max_size``, smallest first
+(:mod:`~argmap.semantics.cruxsearch`); :func:`cruxes_by_subsets` tries the subsets by
+size, skipping every superset of a crux already found, and is kept to check it.
 Acceptance under grounded semantics is not monotone in rejections (rejecting the
-premise of an attacker helps), which is why the search does not prune on anything
-else; each test is one linear-time labelling.
+premise of an attacker helps), which is why neither prunes on anything else.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from math import comb
 
 from argmap.model import ArgumentMap
 from argmap.semantics.evaluation import (
@@ -94,7 +93,7 @@ def relabel(
             accept=[translation.index[n] for n in accept],
         )
     else:
-        labels = solve_framework(modified_framework(translation, reject, accept), semantics, limit).labels
+        labels = solve_framework(modified_framework(translation, reject, accept), semantics, None).labels
     return {node: _LABELS[labels[i]] for i, node in enumerate(claims)}
 
 
@@ -112,30 +111,10 @@ def what_if(
 
 def relevant_premises(translation: Translation, claim: str) -> list[str]:
     """Premises of the map from which ``claim`` can be reached along attacks of the framework."""
-    attackers = translation.af.attackers()
-    start = translation.index[claim]
-    seen = {start}
-    stack = [start]
-    while stack:
-        node = stack.pop()
-        for attacker in attackers[node]:
-            if attacker not in seen:
-                seen.add(attacker)
-                stack.append(attacker)
+    from argmap.semantics.cruxsearch import ancestors
+
+    seen = ancestors(translation.af, translation.index[claim])
     return [p for p in translation.basic_statements() if translation.index[p] in seen and p != claim]
-
-
-def crux_candidates(amap: ArgumentMap, claim: str) -> list[str]:
-    """The premises :func:`cruxes` tries for ``claim``: relevant to it and not already OUT."""
-    translation = translate(amap)
-    base = grounded_labelling(translation.af)
-    return [p for p in relevant_premises(translation, claim) if base[translation.index[p]] != 2]
-
-
-def search_space(amap: ArgumentMap, claim: str, max_size: int) -> int:
-    """How many sets of premises :func:`cruxes` tries at most (before minimality pruning)."""
-    count = len(crux_candidates(amap, claim))
-    return sum(comb(count, k) for k in range(1, max_size + 1))
 
 
 def cruxes(amap: ArgumentMap, claim: str, max_size: int = 3) -> list[tuple[str, ...]]:
@@ -143,16 +122,41 @@ def cruxes(amap: ArgumentMap, claim: str, max_size: int = 3) -> list[tuple[str, 
     no longer IN under grounded semantics, smallest first, then in document order.
 
     Returns ``[()]`` (the empty set is the one minimal crux) when ``claim`` is not
-    accepted to begin with.  Raises KeyError when ``claim`` is not a node of the map."""
+    accepted to begin with.  Raises KeyError when ``claim`` is not a node of the map.
+    clingo searches the sets (:mod:`~argmap.semantics.cruxsearch`);
+    :func:`cruxes_by_subsets` tries them one by one and gives the same answer."""
+    from argmap.semantics.cruxsearch import minimal_rejections
+
+    found = _crux_problem(amap, claim)
+    if found is None:
+        return [()]
+    translation, candidates, target = found
+    indices = [translation.index[p] for p in candidates]
+    names = dict(zip(indices, candidates, strict=True))
+    return [tuple(names[i] for i in crux) for crux in minimal_rejections(translation.af, target, indices, max_size)]
+
+
+def _crux_problem(amap: ArgumentMap, claim: str) -> tuple[Translation, list[str], int] | None:
+    """The translation, the candidate premises and the claim's index; None when the claim is not IN."""
     translation = translate(amap)
     if claim not in translation.index or translation.index[claim] >= translation.claim_count:
         raise KeyError(f"{claim} is not a statement or argument of the map")
     target = translation.index[claim]
-    af = translation.af
-    base = grounded_labelling(af)
+    base = grounded_labelling(translation.af)
     if base[target] != IN:
-        return [()]
+        return None
     candidates = [p for p in relevant_premises(translation, claim) if base[translation.index[p]] != 2]
+    return translation, candidates, target
+
+
+def cruxes_by_subsets(amap: ArgumentMap, claim: str, max_size: int = 3) -> list[tuple[str, ...]]:
+    """:func:`cruxes` by trying every subset of the candidates by size, skipping supersets
+    of the cruxes found (each test is one linear-time labelling)."""
+    found_problem = _crux_problem(amap, claim)
+    if found_problem is None:
+        return [()]
+    translation, candidates, target = found_problem
+    af = translation.af
     indices = [translation.index[p] for p in candidates]
     found: list[tuple[int, ...]] = []
     found_sets: list[frozenset[int]] = []

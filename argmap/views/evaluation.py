@@ -52,7 +52,7 @@ def evaluation_view(amap: ArgumentMap, evaluation: Evaluation, summary: bool = F
         f"{evaluation.semantics}: {plural(len(evaluation.labels), 'claim')}: "
         f"{counts['IN']} IN, {counts['OUT']} OUT, {counts['UNDEC']} UNDEC"
     )
-    if multi:
+    if multi and evaluation.listed:
         more = "" if evaluation.exhaustive else " (stopped at --limit)"
         head.append(f"; {plural(len(evaluation.extensions), 'extension')}{more}")
     if summary:
@@ -91,7 +91,7 @@ def framework_view(report: FrameworkReport, limit: int, summary: bool = False) -
         f"{counts['IN']} IN, {counts['OUT']} OUT, {counts['UNDEC']} UNDEC"
     )
     multi = report.semantics != "grounded"
-    if multi:
+    if multi and report.listed:
         more = "" if report.exhaustive else f" (stopped at --limit {limit})"
         head += f"; {plural(len(report.extensions), 'extension')}{more}"
     lines = [head]

@@ -23,6 +23,8 @@ ARGUMENT = "bold magenta"
 IMPLICIT = "italic"
 QUIET = "dim"
 """Tags, quotes' paragraphs, "see above", the legend's words."""
+REASON = "dim italic"
+"""The clause after a label that says why the claim has it."""
 
 ERROR = "bold red"
 WARNING = "bold magenta"

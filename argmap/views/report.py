@@ -33,8 +33,7 @@ RELATION_WORDS = {
     "contradiction": "contradicts",
 }
 """How an outline entry relates to the entry above it, in words (``show`` prints symbols)."""
-CRUX_SEARCH_LIMIT = 200_000
-"""The most sets of premises the report tries per main conclusion (``argmap cruxes`` goes further)."""
+
 MAIN_SHOWN = 5
 """Main conclusions whose cruxes the report lists."""
 OUTLINE_DEPTH = 12
@@ -271,7 +270,7 @@ class _Writer:
     def cruxes(self, max_size: int) -> list[Block]:
         from argmap.semantics.evaluation import Label
         from argmap.semantics.report import CruxReport
-        from argmap.semantics.whatif import cruxes, search_space
+        from argmap.semantics.whatif import cruxes
 
         if not self.main:
             return []
@@ -289,10 +288,6 @@ class _Writer:
             head = [("strong", node)]
             if self.labels.get(node) != "IN":
                 items.append(Item([*head, ("text", " does not stand as the map is; nothing needs rejecting.")]))
-                continue
-            if search_space(self.amap, node, max_size) > CRUX_SEARCH_LIMIT:
-                note = f" rests on too many premises to search here; argmap cruxes '{node}' searches them."
-                items.append(Item([*head, ("text", note)]))
                 continue
             report = CruxReport(node, Label.IN, max_size, cruxes(self.amap, node, max_size))
             items.append(self._crux_item(report))

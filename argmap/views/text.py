@@ -71,6 +71,10 @@ def node_segments(node: ViewNode, details: bool = False) -> list[tuple[str, str]
     if node.label is not None:
         add(("  ", ""))
         add(LABEL_MARKS.get(node.label, (node.label, "")))
+        if node.reason:
+            add((" because " + node.reason, palette.REASON))
+    if node.strength is not None:
+        add((f"  strength {node.strength:.2f}", palette.QUIET))
     if node.repeated:
         add(("  (see above)", palette.QUIET))
     elif not node.expanded:
@@ -110,6 +114,10 @@ def node_text(node: ViewNode, details: bool = False) -> str:
             text += " " + written_tag(tag)
     if node.label is not None:
         text += "  " + LABEL_MARKS.get(node.label, (node.label, ""))[0]
+        if node.reason:
+            text += " because " + node.reason
+    if node.strength is not None:
+        text += f"  strength {node.strength:.2f}"
     if node.repeated:
         text += "  (see above)"
     elif not node.expanded:

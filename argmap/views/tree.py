@@ -71,6 +71,12 @@ class ViewNode:
     expanded: bool = True
     """False for attacks listed by ``why`` without their own reasons."""
     children: list[ViewNode] = field(default_factory=list)
+    because: list[str] | None = None
+    """The node ids that decide the label (:mod:`argmap.semantics.explain`), when explained."""
+    reason: str | None = None
+    """A short clause on why the node has its label, when explained."""
+    strength: float | None = None
+    """The node's score under a gradual semantics, when asked (:mod:`argmap.semantics.strength`)."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (iterative, so deep trees do not hit the recursion limit)."""
@@ -98,6 +104,10 @@ class ViewNode:
         if self.number is not None:
             out["number"] = self.number
         out.update(self.claim_dict(head=False))
+        if self.because is not None:
+            out["because"] = list(self.because)
+        if self.strength is not None:
+            out["strength"] = round(self.strength, 6)
         if self.repeated:
             out["repeated"] = True
         if self.truncated:
@@ -145,17 +155,24 @@ class TreeView:
     command: str
     """``show`` or ``why``."""
     depth: int | None = None
+    strength: str | None = None
+    """The gradual semantics of the nodes' ``strength``, when asked."""
 
     def to_dict(self) -> dict[str, Any]:
-        return stamped(
-            "tree",
-            {
-                "map": self.title,
-                "view": self.command,
-                "depth": self.depth,
-                "roots": [r.to_dict() for r in self.roots],
-            },
-        )
+        data: dict[str, Any] = {"map": self.title, "view": self.command, "depth": self.depth}
+        if self.strength is not None:
+            data["strength"] = self.strength
+        data["roots"] = [r.to_dict() for r in self.roots]
+        return stamped("tree", data)
+
+
+def explain_view(view: TreeView, because: dict[str, tuple[str, ...]], clauses: dict[str, str]) -> None:
+    """Give every labelled node of ``view`` its ``because`` ids and its reason clause."""
+    for root in view.roots:
+        for node in root.walk():
+            if node.label is not None and node.id in because:
+                node.because = list(because[node.id])
+                node.reason = clauses.get(node.id)
 
 
 NodeFacts = tuple[str, str, str, tuple[str, ...], str | None, Any, bool, str | None]

@@ -1,0 +1,102 @@
+"""``argmap strength``: gradual semantics, a score in [0, 1] for every claim."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from argmap.cli.common import (
+    FromOption,
+    JsonOption,
+    MapOption,
+    app,
+    claim_or_fail,
+    complete_claim,
+    fail,
+    gradual_or_fail,
+    open_map,
+    print_json,
+)
+from argmap.cli.output import OUT
+
+
+def read_perspective(path: str) -> dict[str, float]:
+    """A perspective file: YAML mapping node id ([Title] or <Title>) -> base score."""
+    import yaml
+
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle)
+    except (OSError, yaml.YAMLError) as error:
+        fail(f"{path}: cannot read the base scores ({error})")
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
+        fail(f"{path}: expected a mapping of [Title] or <Title> to a base score from 0 to 1")
+    return dict(data)
+
+
+@app.command("strength")
+def strength_command(
+    claim: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this claim, with what each supporter and attacker adds to it.",
+            metavar="CLAIM",
+            autocompletion=complete_claim,
+            show_default=False,
+        ),
+    ] = None,
+    semantics: Annotated[
+        str,
+        typer.Option(
+            "--semantics", "-s", help="dfquad, quadratic-energy, euler or h-categorizer (attacks only).", metavar="NAME"
+        ),
+    ] = "dfquad",
+    base: Annotated[
+        str | None,
+        typer.Option("--base", help="A YAML file of base scores (id: score) that override the map's.", metavar="FILE"),
+    ] = None,
+    map_path: MapOption = None,
+    from_format: FromOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score every statement and argument from 0 to 1 under a gradual semantics.
+
+    Base scores come from {base: 0.8} in the map (default 0.5) or from --base FILE; an
+    argument is never stronger than its weakest premise.  On a cyclic map the scores
+    are iterated to a fixed point, and the output says when they do not settle.
+
+    \b
+    Example: argmap strength 'Only temporary' --semantics euler
+    """
+    from argmap.semantics.strength import contributions, strength
+
+    name = gradual_or_fail(semantics)
+    amap = open_map(map_path, from_format).amap
+    node = claim_or_fail(amap, claim) if claim is not None else None
+    overrides = read_perspective(base) if base is not None else None
+    try:
+        result = strength(amap, name, overrides)
+    except ValueError as error:
+        fail(str(error))
+    if as_json:
+        data = result.to_dict()
+        if node is not None:
+            data["claim"] = node
+        print_json(data)
+        return
+    how = "in topological order" if result.acyclic else f"after {result.iterations} iterations"
+    if not result.converged:
+        OUT.warning(f"the scores did not settle within {result.iterations} iterations; the last ones are shown")
+    if node is None:
+        OUT.lines([f"{name}: {len(result.strength):,} claims, {how}"])
+        OUT.lines(f"{score:.3f}  {n}" for n, score in result.strength.items())
+        return
+    score, parts = contributions(amap, node, name, overrides)
+    OUT.lines([f"{node}: {score:.3f} ({name}, base {result.base[node]:.2f}, {how})"])
+    marks = {"support": "+", "attack": "-"}
+    OUT.lines(
+        f"  {marks[part.relation]} {part.node} ({part.strength:.3f}) moves it by {part.effect:+.3f}" for part in parts
+    )
