@@ -43,7 +43,6 @@ from argmap.cli.common import (
 from argmap.cli.output import OUT
 from argmap.diagnostics import Diagnostic, Severity, diagnostics_record, format_diagnostic, format_github
 from argmap.rules import FATAL_CODES
-from argmap.views.annotate import explain_labels_in
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -115,6 +114,8 @@ def show(
     section = name_or_fail(queries.resolve_section, amap, section)
     labels = labels_for(amap, not no_labels)
     view = show_view(amap, node, depth, tag, section, labels)
+
+    from argmap.views.annotate import explain_labels_in
 
     explain_labels_in(view, amap, labels)
     strength_in(view, amap, strength)
@@ -196,6 +197,8 @@ def why(
     node = claim_or_fail(amap, claim)
     labels = labels_for(amap, not no_labels)
     view = why_view(amap, node, depth, labels)
+
+    from argmap.views.annotate import explain_labels_in
 
     explain_labels_in(view, amap, labels)
     strength_in(view, amap, strength)
