@@ -104,7 +104,7 @@ def test_the_evaluation_names_what_does_not_stand(shipped: str) -> None:
 def test_the_cruxes_of_the_thesis(shipped: str) -> None:
     sets = cruxes(argmap.load(default_map_path())[0], "[Only temporary]", 2)
     part = shipped.split("## Cruxes", 1)[1].split("\n## ", 1)[0]
-    assert "**\\[Only temporary\\]**: rejecting one premise of each of these 2 groups defeats it." in part
+    assert "**\\[Only temporary\\]**: rejecting one choice of each of these 2 groups defeats it." in part
     thesis = part.split("\n- ", 2)[1]
     shown = {line.split("**")[1].replace("\\", "") for line in thesis.splitlines() if line.startswith("     - ")}
     assert shown == {p for crux in sets for p in crux}

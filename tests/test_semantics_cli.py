@@ -188,3 +188,13 @@ def test_cruxes_of_a_claim_on_many_premises(tmp_path: Path) -> None:
     narrow.write_text("[C]: Claim.\n" + "".join(f"  + [R{i}]: Reason {i}.\n" for i in range(4)))
     code, out, _ = run("cruxes", "[C]", "-m", str(narrow), "--max-size", "5", "--json")
     assert code == 0 and json.loads(out)["cruxes"] == [["[R0]", "[R1]", "[R2]", "[R3]"]]
+
+
+def test_cruxes_that_form_a_product_are_printed_as_groups() -> None:
+    """Two groups, one of them with an alternative of two premises rejected together."""
+    from argmap.semantics.report import product_groups
+
+    sets = [(a, *b) for a in ("[A]", "[B]", "[C]") for b in (("[X]",), ("[Y]", "[Z]"))]
+    assert product_groups(sets) == [[("[A]",), ("[B]",), ("[C]",)], [("[X]",), ("[Y]", "[Z]")]]
+    assert product_groups(sets[:-1]) is None  # one choice missing: not a product
+    assert product_groups([("[A]",), ("[B]",)]) is None  # one group: listed as it is

@@ -3,6 +3,7 @@ views print and what ``--json`` gives, shaped here once."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
@@ -110,18 +111,22 @@ class CruxReport:
     max_size: int
     sets: list[tuple[str, ...]]
 
+    def _groups_json(self) -> list[list[list[str]]] | None:
+        groups = self.factors()
+        return None if groups is None else [[list(alternative) for alternative in group] for group in groups]
+
     @property
     def unaccepted(self) -> bool:
         """The claim is not IN as the map stands (nothing needs rejecting)."""
         return self.sets == [()]
 
-    def factors(self) -> list[list[str]] | None:
-        """The sets as a product of groups, when they are one: each set takes exactly one
-        premise of each group, and every such choice is a set.  None otherwise (or when
-        there is a single group: the sets are then listed as they are).
+    def factors(self) -> list[list[tuple[str, ...]]] | None:
+        """The sets as a product of groups, when they are one (:func:`product_groups`):
+        each set takes one alternative of each group.  None otherwise (or when there is a
+        single group: the sets are then listed as they are).
 
         >>> CruxReport("[C]", Label.IN, 3, [("[A]", "[X]"), ("[A]", "[Y]"), ("[B]", "[X]"), ("[B]", "[Y]")]).factors()
-        [['[A]', '[B]'], ['[X]', '[Y]']]
+        [[('[A]',), ('[B]',)], [('[X]',), ('[Y]',)]]
         """
         return product_groups(self.sets)
 
@@ -133,36 +138,51 @@ class CruxReport:
                 "label": self.label.value,
                 "max_size": self.max_size,
                 "cruxes": [list(c) for c in self.sets],
-                "groups": self.factors(),
+                "groups": self._groups_json(),
             },
         )
 
 
-def product_groups(sets: Sequence[tuple[str, ...]]) -> list[list[str]] | None:
-    """Groups whose product (one element of each) is exactly ``sets``, or None.
+def product_groups(sets: Sequence[tuple[str, ...]]) -> list[list[tuple[str, ...]]] | None:
+    """Groups whose product is exactly ``sets``: each set is one alternative of each group
+    put together, and every such choice is a set.  An alternative is one premise or
+    several rejected together.  None when the sets are no such product (or only one group).
 
-    In a product, two elements of one group never occur together and two of different
-    groups always do in some set; so the groups are the classes of "never together",
-    and the product is checked against the sets."""
-    if len(sets) < 2 or not all(sets):
+    In a product over disjoint groups, two premises of different groups occur together
+    exactly as often as chance says (in ``count(a) * count(b) / len(sets)`` sets), and two
+    of one group do not (they exclude each other, or always come together); so the
+    groups are the classes of that dependence, and the product is then checked.
+
+    >>> product_groups([("[A]", "[X]"), ("[A]", "[Y]", "[Z]"), ("[B]", "[X]"), ("[B]", "[Y]", "[Z]")])
+    [[('[A]',), ('[B]',)], [('[X]',), ('[Y]', '[Z]')]]
+    """
+    family = [frozenset(s) for s in sets]
+    n = len(family)
+    if n < 2 or not all(family) or len(set(family)) != n:
         return None
     order = list(dict.fromkeys(e for s in sets for e in s))
-    together: dict[str, set[str]] = {e: set() for e in order}
-    for s in sets:
-        for e in s:
-            together[e].update(s)
-    groups: list[list[str]] = []
-    placed: set[str] = set()
-    for e in order:
-        if e in placed:
-            continue
-        group = [f for f in order if f not in placed and (f == e or f not in together[e])]
-        placed.update(group)
-        groups.append(group)
-    if len(groups) < 2:
+    count = Counter(e for s in family for e in s)
+    together = Counter((a, b) for s in family for a in s for b in s if a != b)
+    group_of = {e: i for i, e in enumerate(order)}
+
+    def join(a: str, b: str) -> None:
+        old, new = group_of[b], group_of[a]
+        for e, g in group_of.items():
+            if g == old:
+                group_of[e] = new
+
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            if group_of[a] != group_of[b] and together[a, b] * n != count[a] * count[b]:
+                join(a, b)
+    members = list(dict.fromkeys(group_of[e] for e in order))
+    if len(members) < 2:
         return None
-    wanted = {frozenset(s) for s in sets}
-    if len(wanted) != len(sets):
-        return None
-    made = {frozenset(choice) for choice in product(*groups)}
-    return groups if made == wanted else None
+    groups: list[list[tuple[str, ...]]] = []
+    for g in members:
+        alternatives = [tuple(e for e in s if group_of[e] == g) for s in sets]
+        if not all(alternatives):
+            return None
+        groups.append(list(dict.fromkeys(alternatives)))
+    made = {frozenset(e for part in choice for e in part) for choice in product(*groups)}
+    return groups if len(made) == n and made == set(family) else None

@@ -134,16 +134,20 @@ def cruxes_view(amap: ArgumentMap, report: CruxReport) -> RenderableType:
     table.add_column(overflow="fold")
     if groups is not None:
         head = Text(
-            f"{node} is IN. Rejecting one premise of each group below defeats it "
+            f"{node} is IN. Rejecting one choice of each group below defeats it "
             f"({len(groups)} groups, standing for {plural(len(report.sets), 'set')}):"
         )
         for k, group in enumerate(groups, start=1):
             table.add_row(Text(f"{k}."), Text("one of"))
-            for member in group:
-                table.add_row(Text(""), Text("  ").append_text(claim_text(amap, member)))
+            for choice in group:
+                table.add_row(Text(""), Text("· ").append_text(_choice(amap, choice)))
         return Group(head, table)
     head = Text(f"{node} is IN. Rejecting all premises of any one set below defeats it (smallest first):")
     for k, crux in enumerate(report.sets, start=1):
-        shown = claim_text(amap, crux[0]) if len(crux) == 1 else Text(" + ".join(crux), style="bold")
-        table.add_row(Text(f"{k}."), shown)
+        table.add_row(Text(f"{k}."), _choice(amap, crux))
     return Group(head, table)
+
+
+def _choice(amap: ArgumentMap, premises: tuple[str, ...]) -> Text:
+    """One premise with its text, or several to reject together joined by ``+``."""
+    return claim_text(amap, premises[0]) if len(premises) == 1 else Text(" + ".join(premises), style="bold")

@@ -294,16 +294,20 @@ class _Writer:
         blocks.append(ItemList(items))
         return blocks
 
+    def _choice(self, premises: tuple[str, ...]) -> Line:
+        """One premise as a claim line, or several to reject together."""
+        if len(premises) == 1:
+            return self.claim(self.node(premises[0]))
+        return _joined([[("strong", p)] for p in premises], " and ")
+
     def _crux_item(self, report: CruxReport) -> Item:
         head: Line = [("strong", report.claim)]
         if not report.sets:
             return Item([*head, ("text", f": no set of up to {plural(report.max_size, 'premise')} defeats it.")])
         groups = report.factors()
         if groups is not None:
-            lead = f": rejecting one premise of each of these {len(groups)} groups defeats it."
-            lists = [
-                Item([("text", "One of:")], [ItemList([Item(self.claim(self.node(p))) for p in g])]) for g in groups
-            ]
+            lead = f": rejecting one choice of each of these {len(groups)} groups defeats it."
+            lists = [Item([("text", "One of:")], [ItemList([Item(self._choice(c)) for c in g])]) for g in groups]
             return Item([*head, ("text", lead)], [ItemList(lists, ordered=True)])
         if all(len(crux) == 1 for crux in report.sets):
             singles = [Item(self.claim(self.node(crux[0]))) for crux in report.sets]
