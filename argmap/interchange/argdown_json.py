@@ -17,7 +17,7 @@ the relations Argdown derives for reconstructed arguments (see
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -583,9 +583,20 @@ class _Parts:
 _USED_BIT = {role: 1 << bit for bit, (role, _) in enumerate(_USED_AS)}
 
 
+_CHUNK = 4096
+"""Pieces of text joined into one chunk of :func:`_chunks`: few enough to keep memory
+flat, many enough that each write to the output is worth its call."""
+
+
 def _text(amap: ArgumentMap) -> str:
     """``json.dumps(to_argdown_json(amap), indent=2, ensure_ascii=False)``, written directly
-    (without the two model settings that rewrite the document: see :func:`dumps`).
+    (without the two model settings that rewrite the document: see :func:`dumps`)."""
+    return "".join(_chunks(amap))
+
+
+def _chunks(amap: ArgumentMap) -> Iterator[str]:
+    """The text of :func:`_text` in pieces, made as they are written: the whole
+    document never has to be in memory.
 
     The records are f-strings whose fixed parts (the line breaks, the indentation and the
     keys, which are most of the text) are made once, below.  Members and PCS lines go to
@@ -684,6 +695,9 @@ def _text(amap: ArgumentMap) -> str:
             before = then
         close_record(before, statement.node, top.used[used], tags, data, section)
         separator = "," + i2
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
     put("," + _NL[1] + '"arguments": ')
@@ -741,6 +755,9 @@ def _text(amap: ArgumentMap) -> str:
             before = then
         close_record(before, argument.node, "", tags, data, section)
         separator = "," + i2
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
     put("," + _NL[1] + '"relations": ')
@@ -750,7 +767,15 @@ def _text(amap: ArgumentMap) -> str:
     put("," + _NL[1] + '"tags": ')
     put(_value(_tag_dict(amap, all_tags), 1))
     put("\n}\n")
-    return "".join(out)
+    yield "".join(out)
+
+
+def chunks(amap: ArgumentMap, pretty: bool = True) -> Iterator[str]:
+    """The text of :func:`dumps` in pieces, to write as they come: the indented text
+    of an ordinary map is never whole in memory (the others are made whole, then given)."""
+    if pretty and not (_model_setting(amap, "removeTagsFromText") or _model_setting(amap, "explodeArguments")):
+        return _chunks(amap)
+    return iter((dumps(amap, pretty),))
 
 
 def dumps(amap: ArgumentMap, pretty: bool = True) -> str:
