@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ import argmap
 from argmap.api import default_map_path
 from argmap.cli.common import app
 from argmap.interchange.argdown_json import to_argdown_json
+from argmap.interchange.argmap_json import to_argmap_json
 from argmap.interchange.formats import WRITE_FORMATS, write_chunks, write_text
 from argmap.model import ArgumentMap
 
@@ -61,12 +63,13 @@ def test_pieces_make_the_whole_document_on_a_generated_map(fmt: str) -> None:
     assert "".join(write_chunks(amap, fmt)) == write_text(amap, fmt)
 
 
-def test_argdown_json_of_a_large_map_comes_in_many_pieces() -> None:
+@pytest.mark.parametrize(("fmt", "document"), [("argdown-json", to_argdown_json), ("argmap-json", to_argmap_json)])
+def test_json_of_a_large_map_comes_in_many_pieces(fmt: str, document: Callable[[ArgumentMap], object]) -> None:
     amap = generated(3000)
-    pieces = list(write_chunks(amap, "argdown-json"))
+    pieces = list(write_chunks(amap, fmt))
     text = "".join(pieces)
     # The independent reference: the document, encoded by json.
-    assert text == json.dumps(to_argdown_json(amap), indent=2, ensure_ascii=False) + "\n"
+    assert text == json.dumps(document(amap), indent=2, ensure_ascii=False) + "\n"
     assert len(pieces) > 10
     assert max(len(piece) for piece in pieces) < len(text) / 10
 
@@ -97,3 +100,14 @@ def test_the_command_writes_the_same_bytes_to_a_file_and_to_standard_output(tmp_
     )
     assert process.returncode == 0, process.stderr
     assert process.stdout == expected
+
+
+def test_indented_json_pieces_on_edge_cases() -> None:
+    from argmap.interchange.common import indented_json_pieces
+
+    fields = [("empty", iter([])), ("one", iter([{"a": [1, {"b": "x\\ny"}]}])), ("n", iter(range(2500))), ("d", {})]
+    expected = {"empty": [], "one": [{"a": [1, {"b": "x\\ny"}]}], "n": list(range(2500)), "d": {}}
+    fields_again = [("empty", iter([])), ("one", iter(expected["one"])), ("n", iter(range(2500))), ("d", {})]
+    assert "".join(indented_json_pieces(fields)) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    assert len(list(indented_json_pieces(fields_again))) > 3
+    assert "".join(indented_json_pieces([])) == json.dumps({}, indent=2) + "\n"

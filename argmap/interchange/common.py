@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
@@ -51,3 +52,40 @@ def id_lines(text: str) -> dict[str, int]:
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+PIECE_SIZE = 1 << 16
+"""Characters of a streamed JSON array gathered into one piece of :func:`indented_json_pieces`."""
+
+
+def indented_json_pieces(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """The text of ``json.dumps(dict(fields), indent=2, ensure_ascii=False)`` and a line
+    break, in pieces: a value that is an iterator (a generator of items) is written item by item
+    as an array, so that the whole array is never in memory.  (A JSON string holds no
+    raw line break, so every line break of an item's text is indentation.)"""
+    opened = False
+    for key, value in fields:
+        head = ("{\n  " if not opened else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
+        opened = True
+        if not isinstance(value, Iterator):
+            yield head + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            continue
+        batch = [head]
+        separator = "[\n    "
+        size = 0
+        for item in value:
+            text = separator + _item(item)
+            batch.append(text)
+            separator = ",\n    "
+            size += len(text)
+            if size >= PIECE_SIZE:
+                yield "".join(batch)
+                batch = []
+                size = 0
+        batch.append("[]" if separator[0] == "[" else "\n  ]")
+        yield "".join(batch)
+    yield "\n}\n" if opened else "{}\n"
+
+
+def _item(item: Any) -> str:
+    return json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")

@@ -268,8 +268,8 @@ def write_text(amap: ArgumentMap, fmt: str) -> str:
 
 def write_chunks(amap: ArgumentMap, fmt: str) -> Iterator[str]:
     """The text of :func:`write_text`, in pieces to write as they come, so that the whole
-    document need not be in memory (Argdown JSON is made piece by piece; the other
-    formats come whole, as one piece).  Raises :class:`FormatError` at once."""
+    document need not be in memory (Argdown JSON and argmap JSON are made piece by piece;
+    the other formats come whole, as one piece).  Raises :class:`FormatError` at once."""
     render = writer(fmt)  # before the first piece is asked for: a bad format fails here
     return _pieces(amap, fmt, render)
 
@@ -280,6 +280,10 @@ def _pieces(amap: ArgumentMap, fmt: str, render: Callable[[ArgumentMap], str]) -
             from argmap.interchange import argdown_json
 
             yield from argdown_json.chunks(amap)
+        elif fmt == "argmap-json":
+            from argmap.interchange import argmap_json
+
+            yield from argmap_json.chunks(amap)
         else:
             yield render(amap)
 
