@@ -34,13 +34,17 @@ BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "render": ("render_bench", ["--sizes", "1000", "--no-argdown"], ["--sizes", "1000", "10000", "--runs", "3"]),
     "cli": ("cli_bench", ["--startup-only"], []),
     "interchange": ("interchange_bench", ["1000", "--runs", "1"], ["10000", "--runs", "3"]),
-    "semantics": ("semantics_bench", ["1000", "--repeat", "1"], []),
+    "semantics": ("semantics_bench", ["1000", "--repeat", "1"], []),  # after gen_af (PREPARE)
     "diff": ("diff_bench", ["1000", "--repeat", "1"], []),
     "html": ("html_bench", ["--sizes", "1000", "--runs", "1"], []),
     "lsp": ("lsp_bench", ["--size", "1000", "--rounds", "5"], []),
     "provenance": ("provenance_bench", ["50", "300"], []),
     "pathological": ("pathological_bench", ["2000"], []),
 }
+PREPARE: dict[str, tuple[list[str], list[str]]] = {
+    "semantics": (["gen_af.py", "1000"], ["gen_af.py"]),
+}
+"""Scripts that write a benchmark's input files first (quick arguments, full arguments)."""
 NEEDS_ARGDOWN = {"interchange"}
 """Benchmarks that always run the Argdown CLI (installed with npm on first use): full runs only."""
 
@@ -58,6 +62,9 @@ def main() -> None:
         if name in NEEDS_ARGDOWN and not args.full:
             rows.append(f"| {name} | `{script}.py` | skipped (runs the Argdown CLI: --full) | |")
             continue
+        if name in PREPARE:
+            prepare = PREPARE[name][1 if args.full else 0]
+            subprocess.run([sys.executable, str(HERE / prepare[0]), *prepare[1:]], capture_output=True, check=True)
         command = [sys.executable, str(HERE / f"{script}.py"), *(full if args.full else quick)]
         shown = " ".join(["python", f"benchmarks/{script}.py", *command[2:]])
         start = time.perf_counter()

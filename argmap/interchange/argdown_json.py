@@ -604,7 +604,6 @@ def _chunks(amap: ArgumentMap) -> Iterator[str]:
     than being joined into their record first: the text is copied once, at the end."""
     keys, relation_ends = _relations(amap)
     nodes = _relation_nodes(keys)
-    deep = [_relation_text(key, 4) for key in keys]  # in the "relations" of a statement or argument
     pcs_members: dict[tuple[str, str, int], StatementMember] = {}
     all_tags: dict[str, None] = {}
     used_bit = _USED_BIT
@@ -657,7 +656,9 @@ def _chunks(amap: ArgumentMap) -> Iterator[str]:
         data and section."""
         put(empty if before is first else close)
         indexes = nodes.get(node)
-        put(f"{relations_key}{_array([deep[i] for i in indexes], 3) if indexes else empty}{after_relations}")
+        # Made when written (not once for all relations): the text is never all in memory.
+        deep = _array([_relation_text(keys[i], 4) for i in indexes], 3) if indexes else empty
+        put(f"{relations_key}{deep}{after_relations}")
         if tags:
             put(top.tags(tuple(tags)))
             all_tags.update(tags)
@@ -761,7 +762,14 @@ def _chunks(amap: ArgumentMap) -> Iterator[str]:
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
     put("," + _NL[1] + '"relations": ')
-    put(_array([_relation_text(key, 2) for key in keys], 1))
+    # _array(all relations at depth 2, 1), a batch at a time: the text is never all in memory.
+    before = "[" + _NL[2]
+    for start in range(0, len(keys), _CHUNK):
+        put(before + ("," + _NL[2]).join(_relation_text(key, 2) for key in keys[start : start + _CHUNK]))
+        before = "," + _NL[2]
+        yield "".join(out)
+        out.clear()
+    put("[]" if not keys else _NL[1] + "]")
     put("," + _NL[1] + '"sections": ')
     put(_value(_sections(amap), 1))
     put("," + _NL[1] + '"tags": ')
