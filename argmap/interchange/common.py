@@ -86,6 +86,15 @@ def indented_json_pieces(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
     yield "\n}\n" if opened else "{}\n"
 
 
+def document_pieces(document: dict[str, Any]) -> Iterator[str]:
+    """``json.dumps(document, indent=2, ensure_ascii=False)`` and a line break, in pieces:
+    the document is whole, but its text never is (its top-level arrays are written a
+    batch of items at a time)."""
+    return indented_json_pieces(
+        (key, iter(value) if isinstance(value, list) else value) for key, value in document.items()
+    )
+
+
 def _items(batch: list[Any]) -> str:
     """The items of ``batch`` as they are written inside an array that is the value of a
     top-level key: each on its own line, indented, separated by commas."""

@@ -268,8 +268,9 @@ def write_text(amap: ArgumentMap, fmt: str) -> str:
 
 def write_chunks(amap: ArgumentMap, fmt: str) -> Iterator[str]:
     """The text of :func:`write_text`, in pieces to write as they come, so that the whole
-    document need not be in memory (Argdown JSON and argmap JSON are made piece by piece;
-    the other formats come whole, as one piece).  Raises :class:`FormatError` at once."""
+    document need not be in memory: Argdown JSON and argmap JSON are made piece by piece;
+    AIF and node-link JSON are made whole as data, and their text piece by piece; the other
+    formats come whole, as one piece.  Raises :class:`FormatError` at once."""
     render = writer(fmt)  # before the first piece is asked for: a bad format fails here
     return _pieces(amap, fmt, render)
 
@@ -284,6 +285,16 @@ def _pieces(amap: ArgumentMap, fmt: str, render: Callable[[ArgumentMap], str]) -
             from argmap.interchange import argmap_json
 
             yield from argmap_json.chunks(amap)
+        elif fmt == "aif":
+            from argmap.interchange.aif import to_aif
+            from argmap.interchange.common import document_pieces
+
+            yield from document_pieces(to_aif(amap))
+        elif fmt == "node-link":
+            from argmap.interchange.argmap_json import to_node_link
+            from argmap.interchange.common import document_pieces
+
+            yield from document_pieces(to_node_link(amap))
         else:
             yield render(amap)
 
