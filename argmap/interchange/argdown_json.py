@@ -601,7 +601,7 @@ def _chunks(amap: ArgumentMap) -> Iterator[str]:
     The records are f-strings whose fixed parts (the line breaks, the indentation and the
     keys, which are most of the text) are made once, below.  Members and PCS lines go to
     ``out`` one by one, each with the text before it (the array's "[" or a comma), rather
-    than being joined into their record first: the text is copied once, at the end."""
+    than being joined into their record first: the text is copied once, when a chunk is joined."""
     keys, relation_ends = _relations(amap)
     nodes = _relation_nodes(keys)
     pcs_members: dict[tuple[str, str, int], StatementMember] = {}
