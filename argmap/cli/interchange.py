@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -49,11 +50,12 @@ def _read(path: str, fmt: str | None) -> tuple[Any, list[Diagnostic], str]:
     return loaded.amap, loaded.diagnostics, loaded.text
 
 
-def _render(amap: ArgumentMap, fmt: str) -> str:
-    from argmap.interchange.formats import FormatError, write_text
+def _render(amap: ArgumentMap, fmt: str) -> Iterator[str]:
+    """The map as text in ``fmt``, in pieces made as they are written (see ``write_chunks``)."""
+    from argmap.interchange.formats import FormatError, write_chunks
 
     try:
-        return write_text(amap, fmt)
+        return write_chunks(amap, fmt)
     except FormatError as problem:
         fail(str(problem))
 
@@ -156,26 +158,37 @@ def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tu
     return amap, diagnostics
 
 
-def _emit(text: str, target: str | None) -> None:
+def _emit(text: Iterable[str], target: str | None) -> None:
     """Write to standard output (None or ``-``) or atomically to the file ``target``.
 
+    The pieces are written as they are made, so the whole document need not be in memory.
     A failed write is an error (exit 2), not a quiet half-written success: on standard
-    output that is a reader that went away (``argmap export ... | head``) or a full disk,
-    which would otherwise surface as a broken pipe or "internal error" after the write."""
-    from argmap.interchange.formats import write_atomic
+    output that is a reader that was gone before the output started, or a full disk, which
+    would otherwise surface as a broken pipe or "internal error" after the write.  A reader
+    that goes away after taking some of the output (``argmap export ... | head``) is no
+    failure, as for every command: the first line is written alone, to tell the two apart."""
+    from argmap.interchange.formats import write_atomic_chunks
 
     if target is None or target == "-":
         if sys.stdout is None:  # started with standard output closed
             fail("cannot write to standard output: it is closed")
+        started = False
         try:
-            OUT.document(text)
+            for piece in text:
+                if not started:
+                    head, newline, piece = piece.partition("\n")
+                    OUT.document(head + newline)
+                    started = True
+                OUT.document(piece)
         except OSError as problem:
             OUT.discard()
+            if started and isinstance(problem, BrokenPipeError):
+                return  # the reader took what it wanted and went away
             reason = "the reader closed the pipe" if isinstance(problem, BrokenPipeError) else problem.strerror
             fail(f"cannot write to standard output: {reason or problem}; the output is incomplete")
         return
     try:
-        write_atomic(Path(target), text)
+        write_atomic_chunks(Path(target), text)
     except OSError as problem:
         fail(f"cannot write {target}: {problem.strerror or problem}")
 

@@ -17,7 +17,7 @@ the relations Argdown derives for reconstructed arguments (see
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -583,17 +583,27 @@ class _Parts:
 _USED_BIT = {role: 1 << bit for bit, (role, _) in enumerate(_USED_AS)}
 
 
+_CHUNK = 4096
+"""Pieces of text joined into one chunk of :func:`_chunks`: few enough to keep memory
+flat, many enough that each write to the output is worth its call."""
+
+
 def _text(amap: ArgumentMap) -> str:
     """``json.dumps(to_argdown_json(amap), indent=2, ensure_ascii=False)``, written directly
-    (without the two model settings that rewrite the document: see :func:`dumps`).
+    (without the two model settings that rewrite the document: see :func:`dumps`)."""
+    return "".join(_chunks(amap))
+
+
+def _chunks(amap: ArgumentMap) -> Iterator[str]:
+    """The text of :func:`_text` in pieces, made as they are written: the whole
+    document never has to be in memory.
 
     The records are f-strings whose fixed parts (the line breaks, the indentation and the
     keys, which are most of the text) are made once, below.  Members and PCS lines go to
     ``out`` one by one, each with the text before it (the array's "[" or a comma), rather
-    than being joined into their record first: the text is copied once, at the end."""
+    than being joined into their record first: the text is copied once, when a chunk is joined."""
     keys, relation_ends = _relations(amap)
     nodes = _relation_nodes(keys)
-    deep = [_relation_text(key, 4) for key in keys]  # in the "relations" of a statement or argument
     pcs_members: dict[tuple[str, str, int], StatementMember] = {}
     all_tags: dict[str, None] = {}
     used_bit = _USED_BIT
@@ -646,7 +656,9 @@ def _text(amap: ArgumentMap) -> str:
         data and section."""
         put(empty if before is first else close)
         indexes = nodes.get(node)
-        put(f"{relations_key}{_array([deep[i] for i in indexes], 3) if indexes else empty}{after_relations}")
+        # Made when written (not once for all relations): the text is never all in memory.
+        deep = _array([_relation_text(keys[i], 4) for i in indexes], 3) if indexes else empty
+        put(f"{relations_key}{deep}{after_relations}")
         if tags:
             put(top.tags(tuple(tags)))
             all_tags.update(tags)
@@ -684,6 +696,9 @@ def _text(amap: ArgumentMap) -> str:
             before = then
         close_record(before, statement.node, top.used[used], tags, data, section)
         separator = "," + i2
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
     put("," + _NL[1] + '"arguments": ')
@@ -741,16 +756,34 @@ def _text(amap: ArgumentMap) -> str:
             before = then
         close_record(before, argument.node, "", tags, data, section)
         separator = "," + i2
+        if len(out) >= _CHUNK:
+            yield "".join(out)
+            out.clear()
     put("{}" if separator[0] == "{" else _NL[1] + "}")
 
     put("," + _NL[1] + '"relations": ')
-    put(_array([_relation_text(key, 2) for key in keys], 1))
+    # _array(all relations at depth 2, 1), a batch at a time: the text is never all in memory.
+    before = "[" + _NL[2]
+    for start in range(0, len(keys), _CHUNK):
+        put(before + ("," + _NL[2]).join(_relation_text(key, 2) for key in keys[start : start + _CHUNK]))
+        before = "," + _NL[2]
+        yield "".join(out)
+        out.clear()
+    put("[]" if not keys else _NL[1] + "]")
     put("," + _NL[1] + '"sections": ')
     put(_value(_sections(amap), 1))
     put("," + _NL[1] + '"tags": ')
     put(_value(_tag_dict(amap, all_tags), 1))
     put("\n}\n")
-    return "".join(out)
+    yield "".join(out)
+
+
+def chunks(amap: ArgumentMap, pretty: bool = True) -> Iterator[str]:
+    """The text of :func:`dumps` in pieces, to write as they come: the indented text
+    of an ordinary map is never whole in memory (the others are made whole, then given)."""
+    if pretty and not (_model_setting(amap, "removeTagsFromText") or _model_setting(amap, "explodeArguments")):
+        return _chunks(amap)
+    return iter((dumps(amap, pretty),))
 
 
 def dumps(amap: ArgumentMap, pretty: bool = True) -> str:

@@ -11,12 +11,13 @@ statement and argument (``kind``, ``title``, ``text``, ``tags``), one edge per r
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import networkx as nx
 
 from argmap.diagnostics import Diagnostic
-from argmap.interchange.common import at, load_json
+from argmap.interchange.common import at, indented_json_pieces, load_json
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -41,6 +42,16 @@ def _span(span: Span | None) -> list[Any] | None:
 
 def to_argmap_json(amap: ArgumentMap) -> dict[str, Any]:
     """The full model as plain JSON data."""
+    return {key: list(value) if isinstance(value, Iterator) else value for key, value in _fields(amap)}
+
+
+def chunks(amap: ArgumentMap) -> Iterator[str]:
+    """The text of :func:`dumps` in pieces, its arrays made item by item as they are written."""
+    return indented_json_pieces(_fields(amap))
+
+
+def _fields(amap: ArgumentMap) -> list[tuple[str, Any]]:
+    """The keys of :func:`to_argmap_json` and their values; the long arrays as generators."""
 
     def member(m: StatementMember | ArgumentMember) -> dict[str, Any]:
         out: dict[str, Any] = {"text": m.text, "span": _span(m.span), "is_reference": m.is_reference}
@@ -67,49 +78,61 @@ def to_argmap_json(amap: ArgumentMap) -> dict[str, Any]:
             }
         return out
 
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "source": amap.source_name,
-        "frontmatter": amap.frontmatter,
-        "sections": [
-            {
-                "id": s.id,
-                "title": s.title,
-                "level": s.level,
-                "span": _span(s.span),
-                "parent": s.parent,
-                "tags": s.tags,
-                "data": s.data,
-            }
-            for s in amap.sections.values()
-        ],
-        "statements": [
-            {"title": s.title, "untitled": s.is_untitled, "members": [member(m) for m in s.members]}
-            for s in amap.statements.values()
-        ],
-        "arguments": [
-            {
-                "title": a.title,
-                "untitled": a.is_untitled,
-                "members": [member(m) for m in a.members],
-                "pcs": [step(s) for s in a.pcs],
-                "pcs_span": _span(a.pcs_span),
-            }
-            for a in amap.arguments.values()
-        ],
-        "relations": [
-            {
-                "type": r.type.value,
-                "source": r.source,
-                "target": r.target,
-                "spans": [_span(s) for s in r.spans],
-                "derived": r.derived,
-            }
-            for r in amap.relations()
-        ],
-        "mentions": [[node, _span(span)] for node, span in amap.mentions],
-    }
+    return [
+        ("format", FORMAT),
+        ("version", VERSION),
+        ("source", amap.source_name),
+        ("frontmatter", amap.frontmatter),
+        (
+            "sections",
+            [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "level": s.level,
+                    "span": _span(s.span),
+                    "parent": s.parent,
+                    "tags": s.tags,
+                    "data": s.data,
+                }
+                for s in amap.sections.values()
+            ],
+        ),
+        (
+            "statements",
+            (
+                {"title": s.title, "untitled": s.is_untitled, "members": [member(m) for m in s.members]}
+                for s in amap.statements.values()
+            ),
+        ),
+        (
+            "arguments",
+            (
+                {
+                    "title": a.title,
+                    "untitled": a.is_untitled,
+                    "members": [member(m) for m in a.members],
+                    "pcs": [step(s) for s in a.pcs],
+                    "pcs_span": _span(a.pcs_span),
+                }
+                for a in amap.arguments.values()
+            ),
+        ),
+        (
+            "relations",
+            (
+                {
+                    "type": r.type.value,
+                    "source": r.source,
+                    "target": r.target,
+                    "spans": [_span(s) for s in r.spans],
+                    "derived": r.derived,
+                }
+                for r in amap.relations()
+            ),
+        ),
+        ("mentions", ([node, _span(span)] for node, span in amap.mentions)),
+    ]
 
 
 def dumps(amap: ArgumentMap) -> str:

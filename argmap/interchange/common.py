@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
@@ -51,3 +52,51 @@ def id_lines(text: str) -> dict[str, int]:
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
+
+
+ITEMS_PER_PIECE = 500
+"""Items of a streamed JSON array encoded together, as one piece of :func:`indented_json_pieces`:
+json's indenting encoder makes a cycle of closures on every call, garbage that only the
+cycle collector frees (paused while writers run), so items are not encoded one by one."""
+
+
+def indented_json_pieces(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """The text of ``json.dumps(dict(fields), indent=2, ensure_ascii=False)`` and a line
+    break, in pieces: a value that is an iterator (a generator of items) is written as an
+    array a batch of items at a time, so that the whole array is never in memory.  (A
+    JSON string holds no raw line break, so every line break of the text is indentation.)"""
+    opened = False
+    for key, value in fields:
+        head = ("{\n  " if not opened else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
+        opened = True
+        if not isinstance(value, Iterator):
+            yield head + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+            continue
+        batch: list[Any] = []
+        written = False
+        for item in value:
+            batch.append(item)
+            if len(batch) >= ITEMS_PER_PIECE:
+                yield head + ("[" if not written else ",") + _items(batch)
+                head, written, batch = "", True, []
+        if batch:
+            yield head + ("[" if not written else ",") + _items(batch) + "\n  ]"
+        else:
+            yield head + ("\n  ]" if written else "[]")
+    yield "\n}\n" if opened else "{}\n"
+
+
+def document_pieces(document: dict[str, Any]) -> Iterator[str]:
+    """``json.dumps(document, indent=2, ensure_ascii=False)`` and a line break, in pieces:
+    the document is whole, but its text never is (its top-level arrays are written a
+    batch of items at a time)."""
+    return indented_json_pieces(
+        (key, iter(value) if isinstance(value, list) else value) for key, value in document.items()
+    )
+
+
+def _items(batch: list[Any]) -> str:
+    """The items of ``batch`` as they are written inside an array that is the value of a
+    top-level key: each on its own line, indented, separated by commas."""
+    text = json.dumps(batch, indent=2, ensure_ascii=False)  # "[\n  item,\n  item\n]"
+    return text[1:-2].replace("\n", "\n  ")

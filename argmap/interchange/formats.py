@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from argmap import files
@@ -266,6 +266,44 @@ def write_text(amap: ArgumentMap, fmt: str) -> str:
         return render(amap)
 
 
+def write_chunks(amap: ArgumentMap, fmt: str) -> Iterator[str]:
+    """The text of :func:`write_text`, in pieces to write as they come, so that the whole
+    document need not be in memory: Argdown JSON and argmap JSON are made piece by piece;
+    AIF and node-link JSON are made whole as data, and their text piece by piece; the other
+    formats come whole, as one piece.  Raises :class:`FormatError` at once."""
+    render = writer(fmt)  # before the first piece is asked for: a bad format fails here
+    return _pieces(amap, fmt, render)
+
+
+def _pieces(amap: ArgumentMap, fmt: str, render: Callable[[ArgumentMap], str]) -> Iterator[str]:
+    with paused_gc():  # the writers make millions of small objects that all stay alive
+        if fmt == "argdown-json":
+            from argmap.interchange import argdown_json
+
+            yield from argdown_json.chunks(amap)
+        elif fmt == "argmap-json":
+            from argmap.interchange import argmap_json
+
+            yield from argmap_json.chunks(amap)
+        elif fmt == "aif":
+            from argmap.interchange.aif import to_aif
+            from argmap.interchange.common import document_pieces
+
+            yield from document_pieces(to_aif(amap))
+        elif fmt == "node-link":
+            from argmap.interchange.argmap_json import to_node_link
+            from argmap.interchange.common import document_pieces
+
+            yield from document_pieces(to_node_link(amap))
+        else:
+            yield render(amap)
+
+
+def write_atomic_chunks(path: Path, pieces: Iterable[str]) -> None:
+    """Write the pieces of text as UTF-8 with :func:`argmap.files.write_atomic`, as they come.  Raises OSError."""
+    files.write_atomic(path, (piece.encode("utf-8") for piece in pieces))
+
+
 def _dot(amap: ArgumentMap) -> str:
     """DOT from the Graphviz view (argmap.views.graphviz), the same drawing ``argmap render`` makes."""
     from argmap.views import graphviz
@@ -290,6 +328,8 @@ __all__ = [
     "read_file",
     "read_text",
     "write_atomic",
+    "write_atomic_chunks",
+    "write_chunks",
     "write_text",
     "writer",
 ]

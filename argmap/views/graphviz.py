@@ -37,15 +37,26 @@ from argmap._gc import paused_gc
 from argmap.argdown.inline import written_tag
 from argmap.model import Argument, ArgumentMap, RelationType
 from argmap.queries import starting_points
-from argmap.views.layered import layered_positions
+from argmap.views.layered import layered_positions, levels
 from argmap.views.settings import DrawingSettings, drawing_settings
 from argmap.views.tree import below, node_facts, strip_tags
 
 WRAP = 36
 """Characters per label line."""
-LARGE_MAP = 1500
-"""Above this many nodes ``dot``'s layout can take minutes (or hours: 2,000 tangled nodes ran
-over 10 minutes): :func:`layered_positions` places them instead, with a notice."""
+LARGE_MAP = 3000
+"""Above this many nodes even the steadied ``dot`` layout (:data:`STEADY_MAP`) takes too long:
+:func:`layered_positions` places them instead, with a notice."""
+STEADY_MAP = 500
+"""Above this many nodes ``dot`` is steadied.  Left to itself it ranks a tangled map by its
+longest chain of reasons (premise, argument, conclusion, argument...), which in a tangled
+map can be nearly as deep as the map is large: every edge then becomes a long chain of
+virtual nodes, and crossing minimisation and placement take many minutes.
+Steadied, only the edges that go one level down (:func:`levels`, breadth first below the
+top claims) set the ranks, the others are drawn without constraining them
+(``constraint=false``), and the network simplex that places nodes across is cut short
+(``nslimit``): a few ranks, still curved edges and sections (docs/performance.md)."""
+STEADY_NSLIMIT = 0.3
+"""``nslimit`` of a steadied layout: placement passes per node (``dot``'s default has no limit)."""
 SHORT_TEXT = 100
 """Characters of text kept per node in the fast layout, so every node fits its slot."""
 HUGE_MAP = 60000
@@ -209,12 +220,17 @@ def _build_drawing(
     large = len(nodes) > LARGE_MAP if fast is None else fast
     clusters = not large
     positions = layered_positions(amap, nodes, rankdir) if large else {}
+    steady = not large and len(nodes) > STEADY_MAP
+    layer = levels(amap, nodes)[0] if steady else {}
     title = amap.frontmatter.get("title")
     shown_title = str(title) if isinstance(title, str | int | float) and title != "" else None
     out: list[str] = ["digraph argmap {"]
     out.append(
         f'  graph [rankdir={rankdir}, fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
-        f'newrank=true, charset="UTF-8"' + (", splines=false, outputorder=edgesfirst" if large else "") + "];"
+        f'newrank=true, charset="UTF-8"'
+        + (", splines=false, outputorder=edgesfirst" if large else "")
+        + (f", nslimit={STEADY_NSLIMIT}" if steady else "")
+        + "];"
     )
     out.append('  node [fontname="Helvetica", fontsize=10, margin="0.12,0.06"];')
     out.append("  edge [dir=back, arrowsize=0.8];")
@@ -288,6 +304,8 @@ def _build_drawing(
                 number = _premise_numbers(amap, target, numbers).get(source)
                 if number is not None:
                     extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
+            if steady and layer[source] != layer[target] + 1:
+                extra += ", constraint=false"  # only edges one level down set the ranks (STEADY_MAP)
             out.append(
                 f'  {ids[target]} -> {ids[source]} [{style}{extra}, id="e{len(edge_list)}", class="{rtype.value}"];'
             )

@@ -22,12 +22,41 @@ Y_STEP = 140
 def layered_positions(amap: ArgumentMap, nodes: list[str], rankdir: str = "TB") -> dict[str, tuple[int, int]]:
     """Place ``nodes`` in layers in linear time: the fast layout for large maps.
 
-    Layer 0 holds the top claims; every other node sits one layer below the first
-    node (breadth first) it is a reason for or an attack on.  Within a layer nodes
+    The layers are :func:`levels`.  Within a layer nodes
     are ordered by the mean position of their parents (one barycentre sweep), which
     keeps most edges short.  This is what ``dot`` does too, minus the expensive
     crossing minimisation and the network simplex passes, which take minutes on
     tangled maps of some thousand nodes."""
+    level, parents = levels(amap, nodes)
+    layers: dict[int, list[str]] = {}
+    for node in nodes:
+        layers.setdefault(level[node], []).append(node)
+    index: dict[str, float] = {}
+    widest = max((len(layer) for layer in layers.values()), default=0)
+    positions: dict[str, tuple[int, int]] = {}
+    deepest = max(layers, default=0)
+    for depth in sorted(layers):
+        layer = layers[depth]
+        if depth:
+            layer.sort(key=lambda n: sum(index[p] for p in parents.get(n, [])) / max(1, len(parents.get(n, []))))
+        offset = (widest - len(layer)) / 2
+        for i, node in enumerate(layer):
+            index[node] = i + offset
+            along, across = int((i + offset) * X_STEP), (deepest - depth) * Y_STEP
+            if rankdir in ("LR", "RL"):
+                along, across = (depth if rankdir == "LR" else deepest - depth) * X_STEP, int((i + offset) * Y_STEP)
+                positions[node] = (along, across)
+            else:
+                positions[node] = (along, across if rankdir == "TB" else depth * Y_STEP)
+    return positions
+
+
+def levels(amap: ArgumentMap, nodes: list[str]) -> tuple[dict[str, int], dict[str, list[str]]]:
+    """Each node's layer, and its parents one layer up, breadth first below the top claims.
+
+    Layer 0 holds the top claims; every other node sits one layer below the first
+    node (breadth first) it is a reason for or an attack on; nodes no top reaches
+    (cycles) start again from the first one left, in layer 0."""
     wanted = set(nodes)
     level: dict[str, int] = {}
     parents: dict[str, list[str]] = {}
@@ -56,24 +85,4 @@ def layered_positions(amap: ArgumentMap, nodes: list[str], rankdir: str = "TB") 
                 break
         else:
             break
-    layers: dict[int, list[str]] = {}
-    for node in nodes:
-        layers.setdefault(level[node], []).append(node)
-    index: dict[str, float] = {}
-    widest = max((len(layer) for layer in layers.values()), default=0)
-    positions: dict[str, tuple[int, int]] = {}
-    deepest = max(layers, default=0)
-    for depth in sorted(layers):
-        layer = layers[depth]
-        if depth:
-            layer.sort(key=lambda n: sum(index[p] for p in parents.get(n, [])) / max(1, len(parents.get(n, []))))
-        offset = (widest - len(layer)) / 2
-        for i, node in enumerate(layer):
-            index[node] = i + offset
-            along, across = int((i + offset) * X_STEP), (deepest - depth) * Y_STEP
-            if rankdir in ("LR", "RL"):
-                along, across = (depth if rankdir == "LR" else deepest - depth) * X_STEP, int((i + offset) * Y_STEP)
-                positions[node] = (along, across)
-            else:
-                positions[node] = (along, across if rankdir == "TB" else depth * Y_STEP)
-    return positions
+    return level, parents
