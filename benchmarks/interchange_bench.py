@@ -109,9 +109,9 @@ import argmap.cli  # what python -m argmap imports
 import json, os, sys
 from pathlib import Path
 from argmap._gc import paused_gc
-from argmap.interchange.formats import read_path, write_atomic, writer
+from argmap.interchange.formats import read_file, write_atomic, writer
 parse = time.time()
-amap, _, _ = read_path(Path(sys.argv[1]))
+amap, _ = read_file(Path(sys.argv[1]))
 convert = time.time()
 with paused_gc():
     text = writer("argdown-json")(amap)

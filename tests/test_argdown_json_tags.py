@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 
 from argmap.argdown import parse
-from argmap.interchange.argdown_json import dumps, to_argdown_json
+from argmap.interchange.argdown_json import to_argdown_json
+from argmap.interchange.argdown_json_text import dumps
 
 SETTING = "===\nmodel:\n  removeTagsFromText: true\n===\n\n"
 

@@ -1,6 +1,6 @@
 """The fast paths of ``argmap export --to argdown-json``.
 
-:func:`argmap.interchange.argdown_json.dumps` writes the JSON text straight from the model
+:func:`argmap.interchange.argdown_json_text.dumps` writes the JSON text straight from the model
 instead of encoding :func:`to_argdown_json`'s document; it must write exactly what
 ``json.dumps(doc, indent=2, ensure_ascii=False)`` writes (so it parses to the same value),
 for every corpus file, the shipped map, a synthetic map, hostile texts and hand-made maps.
@@ -30,7 +30,8 @@ from conftest import ROOT, SHARED
 import argmap
 from argmap.api import default_map_path
 from argmap.cli.common import app
-from argmap.interchange.argdown_json import dumps, to_argdown_json
+from argmap.interchange.argdown_json import to_argdown_json
+from argmap.interchange.argdown_json_text import dumps
 from argmap.model import (
     Argument,
     ArgumentMap,

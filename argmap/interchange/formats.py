@@ -229,9 +229,9 @@ def writer(fmt: str) -> Callable[[ArgumentMap], str]:
 
         return to_argdown
     if fmt == "argdown-json":
-        from argmap.interchange import argdown_json
+        from argmap.interchange import argdown_json_text
 
-        return argdown_json.dumps
+        return argdown_json_text.dumps
     if fmt == "aif":
         from argmap.interchange import aif
 
@@ -278,9 +278,9 @@ def write_chunks(amap: ArgumentMap, fmt: str) -> Iterator[str]:
 def _pieces(amap: ArgumentMap, fmt: str, render: Callable[[ArgumentMap], str]) -> Iterator[str]:
     with paused_gc():  # the writers make millions of small objects that all stay alive
         if fmt == "argdown-json":
-            from argmap.interchange import argdown_json
+            from argmap.interchange import argdown_json_text
 
-            yield from argdown_json.chunks(amap)
+            yield from argdown_json_text.chunks(amap)
         elif fmt == "argmap-json":
             from argmap.interchange import argmap_json
 
