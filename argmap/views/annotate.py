@@ -23,7 +23,9 @@ def explain_labels_in(view: TreeView, amap: ArgumentMap, labels: dict[str, str] 
     explain_view(
         view,
         {node: reasons[node].because for node in shown if node in reasons},
-        {node: clause(node, reasons) for node in shown if node in reasons},
+        # "IN because nothing attacks it" would stand after most claims of a map and hide
+        # the clauses that say something; the JSON's empty "because" says it.
+        {node: clause(node, reasons) for node in shown if node in reasons and reasons[node].kind != "unattacked"},
     )
 
 
