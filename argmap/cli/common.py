@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -79,23 +79,9 @@ MapOption = Annotated[
 ]
 
 
-def complete_claim_lazily(ctx: typer.Context, incomplete: str) -> list[str]:
-    """:func:`complete_claim`, defined below (annotations are read when typer builds the command)."""
-    return complete_claim(ctx, incomplete)
-
-
 MapArgument = Annotated[
     str | None,
     typer.Argument(help="The map to read, as with --map.", metavar="MAP", show_default=False),
-]
-ClaimArgument = Annotated[
-    str,
-    typer.Argument(
-        help="The claim: [Title], <Title>, a title or a unique piece of its text (any case).",
-        metavar="CLAIM",
-        autocompletion=complete_claim_lazily,
-        show_default=False,
-    ),
 ]
 FromOption = Annotated[
     str | None,
@@ -260,10 +246,6 @@ def map_size(amap: ArgumentMap) -> str:
     return f"{plural(len(amap.statements), 'statement')}, {plural(len(amap.arguments), 'argument')}"
 
 
-def print_json(data: Any) -> None:
-    OUT.json(data)
-
-
 def labels_for(amap: ArgumentMap, enabled: bool = True) -> dict[str, str] | None:
     """The grounded labels of every node, when the semantics module is installed and wanted."""
     if not enabled or not len(amap):
@@ -375,6 +357,17 @@ def complete_claim(ctx: typer.Context, incomplete: str) -> list[str]:
     if amap is None:
         return []
     return completions(list(amap.statements) + list(amap.arguments), incomplete)
+
+
+ClaimArgument = Annotated[
+    str,
+    typer.Argument(
+        help="The claim: [Title], <Title>, a title or a unique piece of its text (any case).",
+        metavar="CLAIM",
+        autocompletion=complete_claim,
+        show_default=False,
+    ),
+]
 
 
 def complete_tag(ctx: typer.Context, incomplete: str) -> list[str]:

@@ -35,7 +35,6 @@ from argmap.cli.common import (
     map_source,
     name_or_fail,
     open_map,
-    print_json,
     read_map,
     strength_in,
     wrote,
@@ -121,7 +120,7 @@ def show(
     strength_in(view, amap, strength)
     keep(view)
     if as_json:
-        print_json(view.to_dict())
+        OUT.json(view.to_dict())
         return
     if not view.roots:
         wanted = " and ".join(x for x in (f"tag #{tag}" if tag else "", f"section '{section}'" if section else "") if x)
@@ -204,7 +203,7 @@ def why(
     strength_in(view, amap, strength)
     keep(view)
     if as_json:
-        print_json(view.to_dict())
+        OUT.json(view.to_dict())
         return
     print_tree(view)
 
@@ -231,7 +230,7 @@ def find(
     amap = open_map(map_source(map_path, file), from_format).amap
     found = find_claims(amap, text)
     if as_json:
-        print_json(claims_record(found))
+        OUT.json(claims_record(found))
     elif found:
         print_list(found)
     if not found:
@@ -266,7 +265,7 @@ def list_(
     tag = name_or_fail(queries.resolve_tag, amap, tag)
     found = list_claims(amap, premises, conclusions, arguments, tag)
     if as_json:
-        print_json(claims_record(found))
+        OUT.json(claims_record(found))
         return
     print_list(found)
 
@@ -351,7 +350,7 @@ def validate(
             for d in diagnostics:
                 OUT.text(format_github(d))
     if output_format is DiagnosticFormat.json:
-        print_json(diagnostics_record(names, all_diagnostics))
+        OUT.json(diagnostics_record(names, all_diagnostics))
     raise typer.Exit(exit_status(all_diagnostics, strict))
 
 
@@ -420,7 +419,7 @@ def rules(
         if not selected:
             fail(f"no rule {code}; argmap rules lists them all")
     if as_json:
-        print_json(rules_record(selected))
+        OUT.json(rules_record(selected))
         return
     if code is not None:
         for r in selected:

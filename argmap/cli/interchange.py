@@ -18,7 +18,6 @@ from argmap.cli.common import (
     fail,
     map_size,
     map_source,
-    print_json,
     read_map,
     wrote,
 )
@@ -43,11 +42,6 @@ def _print_diagnostics(diagnostics: list[Diagnostic], text: str, limit: int = 20
         OUT.message(format_diagnostic(d, text or None))
     if len(diagnostics) > limit:
         OUT.message(f"... and {len(diagnostics) - limit} more")
-
-
-def _read(path: str, fmt: str | None) -> tuple[Any, list[Diagnostic], str]:
-    loaded = read_map(path, lint=False, fmt=fmt)
-    return loaded.amap, loaded.diagnostics, loaded.text
 
 
 def _render(amap: ArgumentMap, fmt: str) -> Iterator[str]:
@@ -102,7 +96,7 @@ def convert(
     if as_json:
         from argmap.interchange.formats import conversion_record
 
-        print_json(conversion_record(source, target, out_format, amap, diagnostics))
+        OUT.json(conversion_record(source, target, out_format, amap, diagnostics))
     elif target != "-":
         wrote(target, out_format, map_size(amap))
 
@@ -147,13 +141,14 @@ def _read_without_errors(path: str, from_format: str | None, refusal: str) -> tu
     """Read a map; on errors print them and exit 1, so nothing half-read is written."""
     from argmap.argdown.fmt import reading_errors
 
-    amap, diagnostics, text = _read(path, from_format)
+    loaded = read_map(path, lint=False, fmt=from_format)
+    amap, diagnostics = loaded.amap, loaded.diagnostics
     for d in diagnostics:
         if d.code in FATAL_CODES:  # unreadable or not a map: one line and exit 2, as every command says it
             fail(f"{d.span}: {d.message}" if d.span is not None else d.message)
     errors = reading_errors(diagnostics)
     if errors:
-        _print_diagnostics(errors, text)
+        _print_diagnostics(errors, loaded.text)
         fail(f"{path} has {plural(len(errors), 'error')}; {refusal}", 1)
     return amap, diagnostics
 
@@ -267,7 +262,7 @@ def fmt(
             if not as_json:
                 OUT.text(f"reformatted {path}")
     if as_json:
-        print_json(stamped("formatting", {"check": check, "files": results}))
+        OUT.json(stamped("formatting", {"check": check, "files": results}))
     if failed:
         raise typer.Exit(1)
 

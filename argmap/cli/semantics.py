@@ -23,7 +23,6 @@ from argmap.cli.common import (
     gradual_or_fail,
     map_source,
     open_map,
-    print_json,
 )
 from argmap.cli.output import OUT
 from argmap.interchange.formats import FRAMEWORK_SUFFIXES
@@ -133,7 +132,7 @@ def eval_command(
         _warn_if_slow(name, len(loaded.amap.graph), "claims")
     evaluation = evaluate(loaded.amap, name, None if no_extensions else limit)
     if as_json:
-        print_json(evaluation.to_dict())
+        OUT.json(evaluation.to_dict())
         return
     from argmap.views.evaluation import evaluation_view
 
@@ -156,7 +155,7 @@ def _eval_framework(file: str, semantics: str, as_json: bool, limit: int | None,
         _warn_if_slow(semantics, af.n, "arguments")
     report = framework_report(af, solve_framework(af, semantics, limit))
     if as_json:
-        print_json(report.to_dict(summary))
+        OUT.json(report.to_dict(summary))
         return
     from argmap.views.evaluation import framework_view
 
@@ -254,7 +253,7 @@ def what_if_command(
         data = report.to_dict()
         if moved is not None:
             data["strength"] = moved
-        print_json(data)
+        OUT.json(data)
         return
     if moved is not None:
         OUT.lines([f"Base scores {', '.join(f'{k}={v}' for k, v in moved['base'].items())} ({moved['semantics']}):"])
@@ -307,7 +306,7 @@ def cruxes_command(
         data = report.to_dict()
         if ranked is not None:
             data["sensitivity"] = ranked
-        print_json(data)
+        OUT.json(data)
         return
     OUT.render(cruxes_view(amap, report))
     if ranked is not None:

@@ -16,7 +16,6 @@ from argmap.cli.common import (
     fail,
     gradual_or_fail,
     open_map,
-    print_json,
 )
 from argmap.cli.output import OUT
 
@@ -85,7 +84,7 @@ def strength_command(
         data = result.to_dict()
         if node is not None:
             data["claim"] = node
-        print_json(data)
+        OUT.json(data)
         return
     how = "in topological order" if result.acyclic else f"after {result.iterations} iterations"
     if not result.converged:

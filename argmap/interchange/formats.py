@@ -71,14 +71,6 @@ def format_of(path: str, writing: bool) -> str:
     raise FormatError(f"cannot tell the format of '{path}' from its extension; pass {kind} FORMAT")
 
 
-def sniff_json(text: str) -> str:
-    """``argmap-json`` or ``aif`` for a JSON document, from its first keys."""
-    head = text[:4096]
-    if '"format"' in head and '"argmap"' in head:
-        return "argmap-json"
-    return "aif"
-
-
 def check_format(name: str, writing: bool) -> str:
     allowed = WRITE_FORMATS if writing else READ_FORMATS
     if name not in allowed:
@@ -147,9 +139,7 @@ def _json_shape(head: str) -> str:
 
 
 def read_text(text: str, fmt: str, name: str) -> tuple[ArgumentMap, list[Diagnostic]]:
-    """Read ``text`` in format ``fmt`` (``json`` is sniffed).  Never raises for bad input."""
-    if fmt == "json":
-        fmt = sniff_json(text)
+    """Read ``text`` in format ``fmt`` (one of :data:`READ_FORMATS`).  Never raises for bad input."""
     if fmt == "argdown":
         from argmap.argdown import parse
 
