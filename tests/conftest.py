@@ -31,3 +31,15 @@ def require_module(name: str, extra: str) -> None:
         if IN_CI:
             pytest.fail(f"{name} is missing, but CI installs argmap[test], which includes argmap[{extra}]")
         pytest.skip(f"{name} is not installed: pip install 'argmap[{extra}]'", allow_module_level=True)
+
+
+def argmap_on_path(bin_dir: Path) -> dict[str, str]:
+    """The environment with a command ``argmap`` first on PATH that runs this interpreter's
+    argmap, whatever installed it (for tests that run shell lines as a user types them)."""
+    import sys
+
+    bin_dir.mkdir(parents=True, exist_ok=True)
+    shim = bin_dir / "argmap"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m argmap "$@"\n', "utf-8")
+    shim.chmod(0o755)
+    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}

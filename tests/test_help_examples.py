@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import typer
+from conftest import argmap_on_path
 
 from argmap.cli import app
 
@@ -34,15 +33,9 @@ def test_every_command_has_an_example() -> None:
 
 @pytest.mark.parametrize(("command", "example"), EXAMPLES, ids=[e for _, e in EXAMPLES])
 def test_example_runs_as_written(command: str, example: str, tmp_path: Path) -> None:
-    # "argmap" on PATH is this interpreter's argmap, whatever installed it.
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    shim = bin_dir / "argmap"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m argmap "$@"\n', "utf-8")
-    shim.chmod(0o755)
     work = tmp_path / "work"
     work.mkdir()
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}", "NO_COLOR": "1"}
+    env = {**argmap_on_path(tmp_path / "bin"), "NO_COLOR": "1"}
     done = subprocess.run(
         ["bash", "-c", f"set -o pipefail; {example}"], cwd=work, env=env, capture_output=True, text=True, timeout=120
     )

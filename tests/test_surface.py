@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import typer
+from conftest import argmap_on_path
 from rich.console import Console
 
 from argmap.cli import app
@@ -27,21 +28,11 @@ MARKS = ("✔ IN", "✘ OUT", "? UNDEC")
 def argmap_run(
     *args: str, env: dict[str, str] | None = None, shell: str | None = None
 ) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS")}
+    shell_env = argmap_on_path(Path(tempfile.gettempdir()) / f"argmap-test-bin-{os.getpid()}") if shell else None
+    base = {k: v for k, v in (shell_env or os.environ).items() if k not in ("FORCE_COLOR", "NO_COLOR", "COLUMNS")}
     base.update(env or {})
     command = ["bash", "-c", f"set -o pipefail; {shell}"] if shell else [sys.executable, "-m", "argmap", *args]
-    if shell:
-        bin_dir = Path(tempfile.gettempdir()) / f"argmap-test-bin-{os.getpid()}"
-        base["PATH"] = f"{_shim(bin_dir)}{os.pathsep}{base.get('PATH', '')}"
     return subprocess.run(command, capture_output=True, text=True, env=base, timeout=120, check=False)
-
-
-def _shim(bin_dir: Path) -> Path:
-    bin_dir.mkdir(exist_ok=True)
-    shim = bin_dir / "argmap"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m argmap "$@"\n', "utf-8")
-    shim.chmod(0o755)
-    return bin_dir
 
 
 # -- first contact -------------------------------------------------------------------

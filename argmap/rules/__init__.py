@@ -19,21 +19,19 @@ from collections.abc import Iterable
 from argmap.diagnostics import Diagnostic
 from argmap.model import ArgumentMap
 from argmap.rules.interchange import AM430, AM440
-from argmap.rules.registry import RULES, Rule
+from argmap.rules.registry import FAMILIES, RULES, Rule
 from argmap.rules.syntax import AM000, AM001, AM002
 
 FATAL_CODES = frozenset(rule.code for rule in (AM000, AM001, AM002, AM430, AM440))
 """Diagnostics after which a map is not worth showing: unreadable, undecodable or binary
 input, or no map in a format argmap reads."""
 
-_FAMILY_MODULES = ("syntax", "references", "structure", "provenance", "interchange", "frameworks")
-
 
 def registered() -> dict[str, Rule]:
     """Every rule, by code, in code order (imports every family)."""
     import importlib
 
-    for family in _FAMILY_MODULES:
+    for family in FAMILIES.values():
         importlib.import_module(f"argmap.rules.{family}")
     return dict(sorted(RULES.items()))
 
