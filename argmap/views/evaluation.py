@@ -139,8 +139,12 @@ def cruxes_view(amap: ArgumentMap, report: CruxReport) -> RenderableType:
         )
         for k, group in enumerate(groups, start=1):
             table.add_row(Text(f"{k}."), Text("one of"))
+            choices = _rows()  # the bullet in a column of its own: a wrapped text stays beside it
+            choices.add_column(no_wrap=True)
+            choices.add_column(overflow="fold")
             for choice in group:
-                table.add_row(Text(""), Text("· ").append_text(_choice(amap, choice)))
+                choices.add_row(Text("·"), _choice(amap, choice))
+            table.add_row(Text(""), choices)
         return Group(head, table)
     head = Text(f"{node} is IN. Rejecting all premises of any one set below defeats it (smallest first):")
     for k, crux in enumerate(report.sets, start=1):
