@@ -23,7 +23,8 @@ from argmap.argdown import to_argdown
 from argmap.argdown.escaping import escape_text
 from argmap.cli.common import app
 from argmap.diagnostics import Severity
-from argmap.interchange.aif import read_aif, to_aif
+from argmap.interchange.aif import read_aif
+from argmap.interchange.aif_writer import to_aif
 from argmap.interchange.argdown_json import to_argdown_json
 from argmap.interchange.argmap_json import (
     read_argmap_json,
@@ -343,6 +344,27 @@ def test_kialo_written_and_read_back_is_the_same_discussion() -> None:
     assert shape(again) == shape(amap)
 
 
+def test_kialo_writes_a_shared_claim_in_full_where_it_is_nearest_its_thesis() -> None:
+    # A depth-first walk met the claims of a large map of shared reasons in chains as
+    # long as the map, and wrote numbers as long: the text grew with the square of the map.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from gen_argdown import generate
+
+    from argmap.interchange.kialo import to_kialo
+
+    amap, _ = argmap.loads(generate(3000), name="synthetic.argdown")
+    written = to_kialo(amap)
+    claims = [line for line in written.splitlines() if line[:1].isdigit()]
+    numbers = [line.split(". ", 1)[0] for line in claims]
+    nodes = len(amap.statements) + len(amap.arguments)
+    assert max(number.count(".") for number in numbers) < 40  # the walk went 1,000s deep
+    assert sum(" -> See " not in line for line in claims) == nodes  # each in full once
+    again, diagnostics = read_kialo(written, "again.txt")
+    assert diagnostics == []
+    assert len(again.statements) == nodes
+    assert len(list(again.relations())) == len(numbers) - len([n for n in numbers if "." not in n])
+
+
 def test_kialo_writer_keeps_markup_characters_and_double_slashes_as_text() -> None:
     from argmap.interchange.kialo import to_kialo
     from argmap.model import Span, Statement, StatementMember
@@ -446,7 +468,7 @@ def test_argmap_json_with_wrong_fields_is_an_error_or_a_map_every_writer_takes(
 ) -> None:
     # Fields of the wrong type or naming nothing used to be accepted, and then crashed
     # show and the DOT writer (internal errors); a number of 5,000 digits crashed the reader.
-    from argmap.interchange.formats import WRITE_FORMATS, writer
+    from argmap.interchange.formats import WRITE_FORMATS, write_text
     from argmap.rules import lint
     from argmap.views.text import tree_lines
     from argmap.views.tree import show_view
@@ -469,18 +491,18 @@ def test_argmap_json_with_wrong_fields_is_an_error_or_a_map_every_writer_takes(
         assert [d.code for d in diagnostics] == ["AM420"]
         return
     for fmt in WRITE_FORMATS:
-        writer(fmt)(amap)
+        write_text(amap, fmt)
     list(tree_lines(show_view(amap), 80))
     lint(amap)
 
 
 def test_every_writer_writes_dated_data() -> None:
-    from argmap.interchange.formats import WRITE_FORMATS, writer
+    from argmap.interchange.formats import WRITE_FORMATS, write_text
 
     amap, _ = argmap.loads("[A]: a {d: 2020-01-01, t: !!timestamp 2020-01-01 10:00:00}\n  + [B]: b\n")
     for fmt in WRITE_FORMATS:
-        assert writer(fmt)(amap), fmt
-    doc = json.loads(writer("argdown-json")(amap))
+        assert write_text(amap, fmt), fmt
+    doc = json.loads(write_text(amap, "argdown-json"))
     assert doc["statements"]["A"]["data"] == {"d": "2020-01-01", "t": "2020-01-01T10:00:00"}
 
 

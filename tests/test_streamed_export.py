@@ -21,7 +21,9 @@ from conftest import ROOT, SHARED
 
 import argmap
 from argmap.api import default_map_path
+from argmap.argdown.layout import Writer
 from argmap.cli.common import app
+from argmap.interchange.aif_writer import to_aif
 from argmap.interchange.argdown_json import to_argdown_json
 from argmap.interchange.argmap_json import to_argmap_json
 from argmap.interchange.formats import WRITE_FORMATS, write_chunks, write_text
@@ -50,28 +52,54 @@ def test_the_corpus_is_there() -> None:
     assert len(corpus_files()) > 100
 
 
-@pytest.mark.parametrize("fmt", WRITE_FORMATS)
+def json_reference(document: Callable[[ArgumentMap], object]) -> Callable[[ArgumentMap], str]:
+    """The text of a JSON format, from its document, encoded by json at once."""
+    return lambda amap: json.dumps(document(amap), indent=2, ensure_ascii=False) + "\n"
+
+
+def argdown_reference(amap: ArgumentMap) -> str:
+    """The Argdown layout, its lines all kept until the end (the path ``argmap fmt`` takes)."""
+    return "\n".join(Writer(amap, None).write()) + "\n"
+
+
+REFERENCES: dict[str, Callable[[ArgumentMap], str]] = {
+    "argdown": argdown_reference,
+    "argdown-json": json_reference(to_argdown_json),
+    "argmap-json": json_reference(to_argmap_json),
+    "aif": json_reference(to_aif),
+}
+"""Each streamed format's text made another way: the whole document at once."""
+
+STREAMED = ("argdown", "argdown-json", "argmap-json", "aif", "kialo")
+
+
+@pytest.mark.parametrize("fmt", sorted(REFERENCES))
 def test_pieces_make_the_whole_document_on_the_corpus(fmt: str) -> None:
     for path in [default_map_path(), *corpus_files()]:
         amap, _ = argmap.load(path)
-        assert "".join(write_chunks(amap, fmt)) == write_text(amap, fmt), path.name
+        assert "".join(write_chunks(amap, fmt)) == REFERENCES[fmt](amap), path.name
 
 
-@pytest.mark.parametrize("fmt", WRITE_FORMATS)
+@pytest.mark.parametrize("fmt", sorted(REFERENCES))
 def test_pieces_make_the_whole_document_on_a_generated_map(fmt: str) -> None:
-    amap = generated(400)
-    assert "".join(write_chunks(amap, fmt)) == write_text(amap, fmt)
+    amap = generated(3000)
+    assert "".join(write_chunks(amap, fmt)) == REFERENCES[fmt](amap)
 
 
-@pytest.mark.parametrize(("fmt", "document"), [("argdown-json", to_argdown_json), ("argmap-json", to_argmap_json)])
-def test_json_of_a_large_map_comes_in_many_pieces(fmt: str, document: Callable[[ArgumentMap], object]) -> None:
+@pytest.mark.parametrize("fmt", STREAMED)
+def test_a_large_map_comes_in_many_pieces(fmt: str) -> None:
     amap = generated(3000)
     pieces = list(write_chunks(amap, fmt))
     text = "".join(pieces)
-    # The independent reference: the document, encoded by json.
-    assert text == json.dumps(document(amap), indent=2, ensure_ascii=False) + "\n"
-    assert len(pieces) > 10
-    assert max(len(piece) for piece in pieces) < len(text) / 10
+    assert text == write_text(amap, fmt)
+    assert len(pieces) > 5
+    assert max(len(piece) for piece in pieces) < len(text) / 5
+
+
+@pytest.mark.parametrize("fmt", WRITE_FORMATS)
+def test_every_format_writes_an_empty_map(fmt: str) -> None:
+    assert write_text(ArgumentMap("empty"), fmt) == "".join(write_chunks(ArgumentMap("empty"), fmt))
+    assert write_text(ArgumentMap("empty"), fmt).endswith("\n")
 
 
 def test_a_bad_format_fails_before_any_piece() -> None:

@@ -22,6 +22,7 @@ and are escaped where Argdown would read them as markup (:mod:`argmap.argdown.es
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -59,6 +60,8 @@ _OUTGOING = {
     RelationType.CONTRADICTION: "><",
 }
 INDENT = "    "
+LINES_PER_PIECE = 2000
+"""Lines of output joined into one piece of :meth:`Writer.pieces`."""
 
 
 class _Line(NamedTuple):
@@ -229,21 +232,15 @@ class Writer:
         if lines:
             self.origin[len(self.out) - 1] = (min(a for a, _ in lines), max(b for _, b in lines))
 
-    def tree(self, root_line: str, root: str, *spans: Span | None) -> None:
+    def tree(self, root_line: str, root: str, *spans: Span | None) -> Iterator[None]:
         """Write ``root_line`` (written from the source lines of ``spans``) and, if ``root``
-        is not expanded yet, its relation tree."""
+        is not expanded yet, its relation tree (a step of :meth:`steps`)."""
         self.put(root_line, *spans)
-        stack: list[tuple[str, int]] = [(root, 0)]
-        while stack:
-            node, depth = stack.pop()
-            if (self.block, node) in self.expanded:
-                continue
-            self.expanded.add((self.block, node))
-            # Emit this node's children now (they directly follow the node's line, which
-            # is the last line written), and schedule their own subtrees after each one.
-            pending = self.kid_lines(node, depth + 1)
-            # Depth-first: write child, then its subtree, then the next child.
-            self.write_children(pending)
+        if (self.block, root) in self.expanded:
+            return
+        self.expanded.add((self.block, root))
+        # Depth-first: write a child, then its subtree, then the next child.
+        yield from self.write_children(self.kid_lines(root, 1))
 
     def kid_lines(self, node: str, depth: int) -> list[_Line]:
         """The relation lines to write below ``node`` here (see :meth:`kids`)."""
@@ -275,11 +272,12 @@ class Writer:
             spans = (relation.span, member.span)
         return _Line(child, depth, INDENT * depth + symbol + " " + self.element(child, member), spans)
 
-    def write_children(self, pending: list[_Line]) -> None:
+    def write_children(self, pending: list[_Line]) -> Iterator[None]:
         work: list[_Line] = list(reversed(pending))
         while work:
             item = work.pop()
             self.put(item.text, *item.spans)
+            yield  # a tree can be the whole map (a map read from another format)
             if (self.block, item.node) in self.expanded:
                 continue
             self.expanded.add((self.block, item.node))
@@ -305,7 +303,7 @@ class Writer:
 
     # -- PCS ---------------------------------------------------------------------------
 
-    def pcs(self, argument: Argument) -> None:
+    def pcs(self, argument: Argument) -> Iterator[None]:
         self.block_end()
         self.block = argument.pcs_span.line if argument.pcs_span is not None else None
         for step in argument.pcs:
@@ -317,7 +315,7 @@ class Writer:
             member = self.pcs_member(argument, step.statement, step.span)
             node = "[" + step.statement + "]"
             line = f"({step.number}) " + self.element(node, member)
-            self.tree(line, node, step.span, member.span if member is not None else None)
+            yield from self.tree(line, node, step.span, member.span if member is not None else None)
         self.block_end()
 
     def pcs_member(self, argument: Argument, title: str, span: Span) -> StatementMember | None:
@@ -340,6 +338,29 @@ class Writer:
 
     def write(self) -> list[str]:
         """The output lines (without comments; see :func:`place_comments`)."""
+        for _ in self.steps():
+            pass
+        return self.out
+
+    def pieces(self) -> Iterator[str]:
+        """The text of :meth:`write` (lines ended by a line break) in pieces, each made
+        as soon as enough lines are written: the whole text is never in memory.  Not
+        for placing comments (``origin`` counts lines from the first)."""
+        for _ in self.steps():
+            if len(self.out) >= LINES_PER_PIECE:
+                # Keep the last line that is not empty and the empty ones after it: a
+                # block's end and the end of the text look at them.
+                keep = len(self.out) - 1
+                while keep > 0 and not self.out[keep]:
+                    keep -= 1
+                if keep > 0:
+                    yield "\n".join(self.out[:keep]) + "\n"
+                    del self.out[:keep]
+        yield "\n".join(self.out) + "\n"
+
+    def steps(self) -> Iterator[None]:
+        """Write the document into ``out``, pausing (yielding) between pieces of work,
+        so that :meth:`pieces` can take the lines written so far."""
         amap = self.amap
         if self.verbatim_frontmatter is not None:
             self.put(self.verbatim_frontmatter[0], self.frontmatter_span)
@@ -406,6 +427,7 @@ class Writer:
         pcs_written: set[str] = set()
         current: str | None = None
         for section_id, _, node, occurrence in roots:
+            yield
             if occurrence is not None and id(occurrence) in self.written_members:
                 continue  # already written inline, on a relation line
             if section_id != current and section_id is not None:
@@ -413,14 +435,16 @@ class Writer:
                 current = section_id
             self.block_end()
             self.block = occurrence.span.line if occurrence is not None else None
-            self.tree(self.element(node, occurrence), node, occurrence.span if occurrence is not None else None)
+            yield from self.tree(
+                self.element(node, occurrence), node, occurrence.span if occurrence is not None else None
+            )
             anchor = pcs_anchor.get(node)
             here = id(occurrence) if occurrence is not None else 0
             if anchor is not None and node not in pcs_written and anchor == here:
                 argument = amap.arguments[node_title(node)]
                 if argument.pcs:
                     pcs_written.add(node)
-                    self.pcs(argument)
+                    yield from self.pcs(argument)
         for sid in amap.sections:
             if sid not in self.headings_done:
                 self.headings_until(sid, current)
@@ -431,10 +455,9 @@ class Writer:
             if any(id(r) not in self.written_relations for r, _ in kids):
                 self.expanded.discard((None, parent))
                 self.block_end()
-                self.tree(self.element(parent, None), parent)
+                yield from self.tree(self.element(parent, None), parent)
         while self.out and self.out[-1] == "":
             self.out.pop()
-        return self.out
 
     def headings_until(self, section_id: str, current: str | None) -> None:
         """Write the headings of every section up to ``section_id`` not written yet."""

@@ -5,6 +5,7 @@ source's comments, placed by :mod:`argmap.argdown.comment_plan`.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from argmap.argdown.comment_plan import SourceComment, place_comments, plan_comments
@@ -22,10 +23,16 @@ def to_argdown(amap: ArgumentMap, source: str | None = None, keep_comments: bool
     written next to (see :func:`format_argdown`, which also says which could not be kept)."""
     if source is not None and keep_comments:
         return format_argdown(amap, source).text
+    return "".join(argdown_pieces(amap, source))
+
+
+def argdown_pieces(amap: ArgumentMap, source: str | None = None) -> Iterator[str]:
+    """The text of :func:`to_argdown` (without comments) in pieces, made as they are
+    asked for: ``argmap export --to argdown`` writes each before the next is made."""
     lines = None
     if source is not None:
         lines = strip_comments(normal_newlines(source), lambda *_: None).split("\n")
-    return "\n".join(Writer(amap, lines).write()) + "\n"
+    return Writer(amap, lines).pieces()
 
 
 class Formatted(NamedTuple):

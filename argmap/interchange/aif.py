@@ -19,13 +19,11 @@ Node ids are kept in the members' data (``aif: {nodeID: ...}``), so that a map r
 from AIF is written back with the same ids and the dialogue layer still points at its
 I nodes.  Writing does the reverse; statement-to-statement support becomes an RA with
 one premise, contradiction two CAs (one each way), and an argument without a PCS is
-written as an I node that stands for it.
+written as an I node that stands for it (:mod:`argmap.interchange.aif_writer`).
 """
 
 from __future__ import annotations
 
-import itertools
-import json
 from typing import Any
 
 from argmap.diagnostics import Diagnostic
@@ -47,9 +45,9 @@ from argmap.model import (
 from argmap.rules.interchange import AM401, AM402, AM403, AM404
 
 ARGUMENT_LAYER = frozenset({"I", "RA", "CA", "MA"})
-_CONFLICTS = "argmap-conflicts"
+CONFLICTS_KEY = "argmap-conflicts"
 """Key of the CA nodes read, in the front matter's ``aif`` section (not an AIF section)."""
-_OUTER = "argmap-xaif"
+XAIF_KEY = "argmap-xaif"
 """Key of the sections beside ``AIF`` in an xAIF file, in the front matter's ``aif`` section."""
 
 
@@ -256,9 +254,9 @@ def read_aif(text: str, name: str = "<aif>") -> tuple[ArgumentMap, list[Diagnost
         if key not in ("nodes", "edges") and value not in (None, [], {}):
             kept[key] = value
     if conflicts:
-        kept[_CONFLICTS] = conflicts
+        kept[CONFLICTS_KEY] = conflicts
     if outer:
-        kept[_OUTER] = outer
+        kept[XAIF_KEY] = outer
     if kept:
         amap.frontmatter["aif"] = kept
     return amap, diagnostics
@@ -296,234 +294,4 @@ def _pcs_argument(
     amap.add_relation(RelationType.CONCLUSION_OF, argument.node, conclusion, derived=True)
 
 
-# -- writing -----------------------------------------------------------------------
-
-
-class _Ids:
-    """Node and edge ids: the ones read from a file (``reserved``) are given back to their
-    owners; new ones are numbers that clash with none of them."""
-
-    def __init__(self, taken: set[str], reserved: set[str]) -> None:
-        self.taken = taken
-        self.reserved = reserved
-        self.next = 1
-
-    def get(self, wanted: Any = None) -> str:
-        if wanted is not None and str(wanted) not in self.taken:
-            self.taken.add(str(wanted))
-            return str(wanted)
-        while str(self.next) in self.taken or str(self.next) in self.reserved:
-            self.next += 1
-        self.taken.add(str(self.next))
-        return str(self.next)
-
-
-def _aif_id(data: dict[str, Any]) -> Any:
-    info = data.get("aif")
-    return info.get("nodeID") if isinstance(info, dict) else None
-
-
-def _objects(value: Any) -> list[dict[str, Any]]:
-    """The objects in ``value`` when it is a list (anything else holds none)."""
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def to_aif(amap: ArgumentMap) -> dict[str, Any]:
-    """The map as an AIF JSON object (``nodes``, ``edges``, ``locutions``)."""
-    kept = amap.frontmatter.get("aif") if isinstance(amap.frontmatter.get("aif"), dict) else {}
-    assert isinstance(kept, dict)
-    # What was kept comes from a file (an AIF file, or front matter written by hand):
-    # only lists of objects are written back as nodes, edges and locutions.
-    kept_nodes, kept_edges, kept_locutions = (_objects(kept.get(key)) for key in ("nodes", "edges", "locutions"))
-    taken = {str(n.get("nodeID")) for n in kept_nodes}
-    taken |= {str(e.get("edgeID")) for e in kept_edges}
-    conflicts = _objects(kept.get(_CONFLICTS))
-    ids = _Ids(taken, _read_ids(amap, conflicts))
-    owner: dict[str, str] = {}
-    """AIF node id -> the argmap node it was written for."""
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-
-    def edge(source: str, target: str) -> None:
-        edges.append({"edgeID": ids.get(), "fromID": source, "toID": target, "formEdgeID": None})
-
-    def extra_of(data: dict[str, Any]) -> dict[str, Any]:
-        info = data.get("aif")
-        return {k: v for k, v in info.items() if k not in ("nodeID", "type", "text")} if isinstance(info, dict) else {}
-
-    rep: dict[str, str] = {}
-    """argmap node -> the AIF node that stands for it in edges."""
-    for statement in amap.statements.values():
-        members: list[StatementMember | None] = [m for m in statement.members if not m.is_reference and m.text]
-        members = members or list(statement.members[:1]) or [None]
-        written: list[tuple[str, dict[str, Any]]] = []
-        for member in members:
-            data: dict[str, Any] = dict(member.data) if member is not None else {}
-            ident = ids.get(_aif_id(data))
-            text = member.text if member is not None and member.text else (statement.text or statement.title)
-            nodes.append({"nodeID": ident, "text": text, "type": "I", **extra_of(data)})
-            owner[ident] = statement.node
-            written.append((ident, data))
-        rep[statement.node] = written[0][0]
-        # The MA nodes read join their I nodes as they did; any member still apart is
-        # joined by a new MA from the one before it.
-        joined = {written[0][0]}
-        for ident, data in written:
-            for rephrase in _objects(data.get("aifRephrases")):
-                ma_node = rephrase.get("node")
-                from_id = str(rephrase.get("from"))
-                if isinstance(ma_node, dict) and owner.get(from_id) == statement.node and from_id != ident:
-                    ma = ids.get(ma_node.get("nodeID"))
-                    nodes.append({**ma_node, "nodeID": ma, "type": "MA"})
-                    edge(from_id, ma)
-                    edge(ma, ident)
-                    joined |= {from_id, ident}
-        for (previous, _), (ident, _) in itertools.pairwise(written):
-            if ident not in joined:
-                ma = ids.get()
-                nodes.append({"nodeID": ma, "text": "Default Rephrase", "type": "MA"})
-                edge(previous, ma)
-                edge(ma, ident)
-                joined.add(ident)
-    for argument in amap.arguments.values():
-        data = argument.data
-        if argument.pcs:
-            last: str | None = None
-            since = 0
-            for index, step in enumerate(argument.pcs):
-                if step.inference is None:
-                    continue
-                final = index == len(argument.pcs) - 1
-                ra = ids.get(_aif_id(data) if final else None)
-                extra = extra_of(data) if final else {}
-                read_text = data.get("aif", {}).get("text") if final and isinstance(data.get("aif"), dict) else None
-                scheme = ", ".join(step.inference.rules) or read_text or "Default Inference"
-                nodes.append({"nodeID": ra, "text": scheme, "type": "RA", **extra})
-                owner[ra] = argument.node
-                steps = [*argument.pcs[since:index], step]
-                ends = [rep[statement_node(s.statement)] for s in steps]
-                if final:
-                    ends = _read_ends(data.get("aifEnds"), [statement_node(s.statement) for s in steps], owner) or ends
-                for premise_id in ends[:-1]:
-                    edge(premise_id, ra)
-                edge(ra, ends[-1])
-                since = index
-                last = ra
-            if last is not None:
-                rep[argument.node] = last
-                continue
-        ident = ids.get(_aif_id(data))
-        nodes.append(
-            {
-                "nodeID": ident,
-                "text": argument.description or argument.title,
-                "type": "I",
-                "argmap": {"argument": argument.title},
-            }
-        )
-        rep[argument.node] = ident
-        owner[ident] = argument.node
-    # The CA nodes read, by the argmap relations they stand for.
-    read_conflicts: dict[tuple[str, str], dict[str, Any]] = {}
-    for conflict in conflicts:
-        target_node = owner.get(str(conflict.get("to")))
-        for source_id in conflict.get("from", []) if isinstance(conflict.get("from"), list) else []:
-            source_node = owner.get(str(source_id))
-            if source_node is not None and target_node is not None:
-                read_conflicts.setdefault((source_node, target_node), conflict)
-    done: set[int] = set()
-    for relation in amap.relations(
-        RelationType.SUPPORT,
-        RelationType.ENTAILS,
-        RelationType.ATTACK,
-        RelationType.CONTRARY,
-        RelationType.UNDERCUT,
-        RelationType.CONTRADICTION,
-    ):
-        source, target = rep.get(relation.source), rep.get(relation.target)
-        if source is None or target is None:
-            continue
-        if relation.type in (RelationType.SUPPORT, RelationType.ENTAILS):
-            record = amap.arguments.get(node_title(relation.source)) if is_argument_node(relation.source) else None
-            if record is not None and record.pcs and record.conclusion is not None:
-                if statement_node(record.conclusion) == relation.target:
-                    continue
-                source = rep[statement_node(record.conclusion)]
-            ra = ids.get()
-            nodes.append({"nodeID": ra, "text": "Default Inference", "type": "RA"})
-            edge(source, ra)
-            edge(ra, target)
-            continue
-        read_conflict = read_conflicts.get((relation.source, relation.target))
-        if read_conflict is not None and isinstance(read_conflict.get("node"), dict):
-            if id(read_conflict) not in done:
-                # Written back as it was read: its id, its ends (all of them at once).
-                done.add(id(read_conflict))
-                ca = ids.get(read_conflict["node"].get("nodeID"))
-                nodes.append({**read_conflict["node"], "nodeID": ca, "type": "CA"})
-                for source_id in read_conflict["from"]:
-                    if str(source_id) in owner:  # an attacker removed since is left out
-                        edge(str(source_id), ca)
-                edge(ca, str(read_conflict["to"]))
-            continue
-        pairs = [(source, target)]
-        if relation.type is RelationType.CONTRADICTION:
-            pairs.append((target, source))
-        for a, b in pairs:
-            ca = ids.get()
-            nodes.append({"nodeID": ca, "text": "Default Conflict", "type": "CA"})
-            edge(a, ca)
-            edge(ca, b)
-    out: dict[str, Any] = {
-        "nodes": nodes + kept_nodes,
-        "edges": edges + kept_edges,
-        "locutions": kept_locutions,
-    }
-    for key, value in kept.items():
-        if key not in out and key not in (_CONFLICTS, _OUTER):
-            out[key] = value
-    outer = kept.get(_OUTER)
-    if isinstance(outer, dict) and outer:
-        return {"AIF": out, **{k: v for k, v in outer.items() if k != "AIF"}}
-    return out
-
-
-def _read_ids(amap: ArgumentMap, conflicts: list[dict[str, Any]]) -> set[str]:
-    """Every node id a map read from AIF keeps in its data: new ids must not take them."""
-    found: set[str] = set()
-    for statement in amap.statements.values():
-        for member in statement.members:
-            ident = _aif_id(dict(member.data))
-            if ident is not None:
-                found.add(str(ident))
-            for record in _objects(member.data.get("aifRephrases")):
-                node = record.get("node")
-                if isinstance(node, dict):
-                    found.add(str(node.get("nodeID")))
-    for argument in amap.arguments.values():
-        ident = _aif_id(dict(argument.data))
-        if ident is not None:
-            found.add(str(ident))
-    for record in conflicts:
-        node = record.get("node")
-        if isinstance(node, dict):
-            found.add(str(node.get("nodeID")))
-    return found
-
-
-def _read_ends(ends: Any, statements: list[str], owner: dict[str, str]) -> list[str] | None:
-    """The I node ids an RA was read with (premises, then conclusion), when they were
-    written for these statements, in this order; else None."""
-    if not isinstance(ends, dict) or not isinstance(ends.get("premises"), list):
-        return None
-    found = [str(x) for x in ends["premises"]] + [str(ends.get("conclusion"))]
-    if len(found) != len(statements) or any(owner.get(x) != s for x, s in zip(found, statements, strict=True)):
-        return None
-    return found
-
-
-def dumps(amap: ArgumentMap) -> str:
-    return json.dumps(to_aif(amap), indent=2, ensure_ascii=False) + "\n"
-
-
-__all__ = ["dumps", "read_aif", "to_aif"]
+__all__ = ["ARGUMENT_LAYER", "CONFLICTS_KEY", "XAIF_KEY", "read_aif"]

@@ -211,94 +211,67 @@ def read_file(path: Path, fmt: str | None = None) -> tuple[ArgumentMap, list[Dia
     return read_bytes(data, name, fmt)
 
 
-def writer(fmt: str) -> Callable[[ArgumentMap], str]:
-    """The function that renders a map in ``fmt`` as text."""
+def writer(fmt: str) -> Callable[[ArgumentMap], Iterator[str]]:
+    """The function that writes a map in ``fmt``, as pieces of text made as they are
+    asked for (see :func:`write_chunks`).  Raises :class:`FormatError`."""
     check_format(fmt, writing=True)
     if fmt == "argdown":
-        from argmap.argdown import to_argdown
+        from argmap.argdown.writer import argdown_pieces
 
-        return to_argdown
+        return argdown_pieces
     if fmt == "argdown-json":
         from argmap.interchange import argdown_json_text
 
-        return argdown_json_text.dumps
+        return argdown_json_text.chunks
     if fmt == "aif":
-        from argmap.interchange import aif
+        from argmap.interchange import aif_writer
 
-        return aif.dumps
+        return aif_writer.chunks
     if fmt == "argmap-json":
         from argmap.interchange import argmap_json
 
-        return argmap_json.dumps
+        return argmap_json.chunks
     if fmt == "kialo":
-        from argmap.interchange.kialo import to_kialo
+        from argmap.interchange import kialo
 
-        return to_kialo
+        return kialo.chunks
     if fmt == "graphml":
         from argmap.interchange.argmap_json import to_graphml
 
-        return to_graphml
+        return lambda amap: iter((to_graphml(amap),))
     if fmt == "node-link":
         from argmap.interchange.argmap_json import node_link_dumps
 
-        return node_link_dumps
+        return lambda amap: iter((node_link_dumps(amap),))
     if fmt == "mermaid":
         from argmap.interchange.argmap_json import to_mermaid
 
-        return to_mermaid
-    return _dot
+        return lambda amap: iter((to_mermaid(amap),))
+    from argmap.views import graphviz
+
+    return lambda amap: iter((graphviz.to_dot(amap),))
 
 
 def write_text(amap: ArgumentMap, fmt: str) -> str:
     """``amap`` as text in the format ``fmt`` (one of :data:`WRITE_FORMATS`).  Raises :class:`FormatError`."""
-    render = writer(fmt)
-    with paused_gc():  # the writers make millions of small objects that all stay alive
-        return render(amap)
+    return "".join(write_chunks(amap, fmt))
 
 
 def write_chunks(amap: ArgumentMap, fmt: str) -> Iterator[str]:
-    """The text of :func:`write_text`, in pieces to write as they come, so that the whole
-    document need not be in memory: Argdown JSON and argmap JSON are made piece by piece;
-    AIF and node-link JSON are made whole as data, and their text piece by piece; the other
-    formats come whole, as one piece.  Raises :class:`FormatError` at once."""
-    render = writer(fmt)  # before the first piece is asked for: a bad format fails here
-    return _pieces(amap, fmt, render)
+    """The text of ``amap`` in the format ``fmt``, in pieces to write as they come: every
+    writer makes its text piece by piece, and never the whole document at once.  Raises
+    :class:`FormatError` at once, before the first piece is asked for."""
+    return _paused(writer(fmt), amap)
 
 
-def _pieces(amap: ArgumentMap, fmt: str, render: Callable[[ArgumentMap], str]) -> Iterator[str]:
+def _paused(pieces: Callable[[ArgumentMap], Iterator[str]], amap: ArgumentMap) -> Iterator[str]:
     with paused_gc():  # the writers make millions of small objects that all stay alive
-        if fmt == "argdown-json":
-            from argmap.interchange import argdown_json_text
-
-            yield from argdown_json_text.chunks(amap)
-        elif fmt == "argmap-json":
-            from argmap.interchange import argmap_json
-
-            yield from argmap_json.chunks(amap)
-        elif fmt == "aif":
-            from argmap.interchange.aif import to_aif
-            from argmap.interchange.common import document_pieces
-
-            yield from document_pieces(to_aif(amap))
-        elif fmt == "node-link":
-            from argmap.interchange.argmap_json import to_node_link
-            from argmap.interchange.common import document_pieces
-
-            yield from document_pieces(to_node_link(amap))
-        else:
-            yield render(amap)
+        yield from pieces(amap)
 
 
 def write_atomic_chunks(path: Path, pieces: Iterable[str]) -> None:
     """Write the pieces of text as UTF-8 with :func:`argmap.files.write_atomic`, as they come.  Raises OSError."""
     files.write_atomic(path, (piece.encode("utf-8") for piece in pieces))
-
-
-def _dot(amap: ArgumentMap) -> str:
-    """DOT from the Graphviz view (argmap.views.graphviz), the same drawing ``argmap render`` makes."""
-    from argmap.views import graphviz
-
-    return graphviz.to_dot(amap)
 
 
 def write_atomic(path: Path, text: str) -> None:

@@ -23,8 +23,9 @@ a number used twice, a ``See`` to a claim that is not there) is an error naming 
 
 from __future__ import annotations
 
-import itertools
 import re
+from collections import deque
+from collections.abc import Iterator
 
 from argmap.argdown.inline import clean_text, escape_shortcodes
 from argmap.diagnostics import Diagnostic
@@ -41,6 +42,8 @@ _TRAILING = frozenset(
     | {"with", "that", "which", "who", "is", "are", "was", "be", "as", "than"}
 )
 """Words a title does not end with."""
+_LINES_PER_PIECE = 2000
+"""Lines of the export joined into one piece of :func:`chunks`."""
 TITLE_WORDS = 5
 """A claim's title is at most this many of its first words (and at most 40 characters)."""
 
@@ -93,7 +96,7 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
     spans: dict[str, Span] = {}
     titles: dict[str, str] = {}  # Kialo number -> statement title
     used: set[str] = set()
-    see: list[tuple[str, str, str | None, int]] = []  # (number, target, stance, line)
+    see: dict[str, str] = {}  # the number of a "-> See" line -> the number it points to
     for number, stance, lines, lineno in claims:
         body = " ".join(" ".join(lines).split())
         span = span_at(name, lineno)
@@ -112,7 +115,7 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
             )
         reference = _SEE.match(body)
         if reference:
-            see.append((number, reference.group(1), stance, lineno))
+            see[number] = reference.group(1)
             continue
         if not body:
             diagnostics.append(at(AM411, f"claim {number}. has no text", name, lineno))
@@ -129,10 +132,7 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
             )
             continue
         parent_node = _resolve(parent, see)
-        child = number
-        for seen_number, target, _, _ in see:
-            if seen_number == number:
-                child = target
+        child = see.get(number, number)
         if child not in titles:
             diagnostics.append(at(AM411, f"'-> See {child}.' points to no claim", name, lineno))
             continue
@@ -145,15 +145,12 @@ def read_kialo(text: str, name: str = "<kialo>") -> tuple[ArgumentMap, list[Diag
     return amap, diagnostics
 
 
-def _resolve(number: str, see: list[tuple[str, str, str | None, int]]) -> str:
+def _resolve(number: str, see: dict[str, str]) -> str:
     """A claim that is a ``See`` link stands for the claim it points to."""
     for _ in range(len(see) + 1):
-        for seen_number, target, _, _ in see:
-            if seen_number == number:
-                number = target
-                break
-        else:
+        if number not in see:
             return number
+        number = see[number]
     return number
 
 
@@ -165,9 +162,19 @@ _KIALO_MARKUP = re.compile(r"[\\*_\[\]`]")
 
 
 def to_kialo(amap: ArgumentMap) -> str:
-    """``amap`` as a Kialo text export: each claim that is a reason for nothing is a thesis
-    (``1.``, ``2.``...), and below a claim its supporters (``Pro:``) and attackers
-    (``Con:``), numbered as Kialo numbers them.  A claim met again is written ``-> See N.``.
+    """``amap`` as a Kialo text export (see :func:`chunks`)."""
+    return "".join(chunks(amap))
+
+
+def chunks(amap: ArgumentMap) -> Iterator[str]:
+    """``amap`` as a Kialo text export, in pieces: each claim that is a reason for nothing
+    is a thesis (``1.``, ``2.``...), and below a claim its supporters (``Pro:``) and
+    attackers (``Con:``), numbered as Kialo numbers them.
+
+    A claim that is a reason for several claims is written in full once, where it is
+    nearest to its thesis, and ``-> See N.`` everywhere else: its number stays short,
+    where the first place met in a depth-first walk can be as deep as the map is large
+    (and the numbers of everything below it longer still).
 
     Kialo knows claims only: an argument is written as a claim with its description (or
     title), and a reconstructed argument's premises as its pros.  Texts are escaped so
@@ -191,31 +198,63 @@ def to_kialo(amap: ArgumentMap) -> str:
     nodes = [s.node for s in amap.statements.values()] + [a.node for a in amap.arguments.values()]
     # Theses: the claims that are a reason for nothing, then (a cycle has no such claim)
     # the first claim of each cycle that none of them reaches.
-    roots = [node for node in nodes if node not in sources]
-    pending = [node for node in nodes if node in sources]
+    theses, home = _homes([n for n in nodes if n not in sources] + [n for n in nodes if n in sources], children)
     title = amap.frontmatter.get("title")
     lines = [f"Discussion Title: {_one_line(str(title))}", ""] if title else []
-    numbers: dict[str, str] = {}
-    thesis = 0
-    for root in itertools.chain(roots, pending):
-        if root in numbers:
-            continue
-        thesis += 1
+    flushed = False
+    for number, thesis in enumerate(theses, start=1):
         # Depth first, with an explicit stack: any depth of reasons costs no Python frame.
-        stack: list[tuple[str, str, str | None]] = [(root, str(thesis), None)]
+        stack: list[tuple[str, str, str | None, bool]] = [(thesis, str(number), None, True)]
         while stack:
-            node, place, side = stack.pop()
+            node, place, side, in_full = stack.pop()
             head = f"{place}. " + (f"{side}: " if side else "")
-            if node in numbers:
-                lines.append(f"{head}-> See {numbers[node]}.")
+            if not in_full:
+                lines.append(f"{head}-> See {_place(node, home)}.")
                 continue
-            numbers[node] = place
             lines.append(head + _kialo_text(amap, node))
             below = children.get(node, [])
             for k in range(len(below), 0, -1):
                 child_stance, child = below[k - 1]
-                stack.append((child, f"{place}.{k}", child_stance))
-    return "\n".join(lines) + "\n"
+                stack.append((child, f"{place}.{k}", child_stance, home[child] == (node, k)))
+            if len(lines) >= _LINES_PER_PIECE:
+                yield "\n".join(lines) + "\n"
+                lines, flushed = [], True
+    if lines or not flushed:
+        yield "\n".join(lines) + "\n"
+
+
+def _homes(
+    starts: list[str], children: dict[str, list[tuple[str, str]]]
+) -> tuple[list[str], dict[str, tuple[str | None, int]]]:
+    """The theses, and each claim's home: the parent and place (1, 2...) below it where
+    the claim is written in full; a thesis's home is (None, its number).  Breadth first
+    from each thesis in turn: a claim is written in full where it is fewest steps below
+    the first thesis that reaches it."""
+    theses: list[str] = []
+    home: dict[str, tuple[str | None, int]] = {}
+    for start in starts:
+        if start in home:
+            continue
+        theses.append(start)
+        home[start] = (None, len(theses))
+        queue = deque([start])
+        while queue:
+            node = queue.popleft()
+            for k, (_, child) in enumerate(children.get(node, ()), start=1):
+                if child not in home:
+                    home[child] = (node, k)
+                    queue.append(child)
+    return theses, home
+
+
+def _place(node: str, home: dict[str, tuple[str | None, int]]) -> str:
+    """The number of the place where ``node`` is written in full, such as ``1.2.1``."""
+    parts: list[str] = []
+    parent: str | None = node
+    while parent is not None:
+        parent, k = home[parent]
+        parts.append(str(k))
+    return ".".join(reversed(parts))
 
 
 def _kialo_text(amap: ArgumentMap, node: str) -> str:
