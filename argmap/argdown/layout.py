@@ -41,6 +41,7 @@ from argmap.model import (
     StatementMember,
     is_argument_node,
     node_title,
+    statement_node,
 )
 
 _INCOMING = {
@@ -73,6 +74,11 @@ class _Line(NamedTuple):
     spans: tuple[Span | None, ...]
 
 
+def _is_candidate(member: StatementMember | ArgumentMember | None) -> bool:
+    """Whether a top-level member may be written on a relation line instead (its definition)."""
+    return isinstance(member, StatementMember) and not member.is_reference
+
+
 @dataclass
 class Writer:
     """Lays out one map (see the module docs): :meth:`write` returns the output lines."""
@@ -87,15 +93,12 @@ class Writer:
     """The source's front matter lines, written as they are (it holds comments)."""
     frontmatter_span: Span | None = None
     """Where the source's front matter starts (its opening fence)."""
-    expanded: set[tuple[int | None, str]] = field(default_factory=set)
-    """(block, node) pairs whose relations have been written."""
     block: int | None = None
     """Source line of the top-level block (or PCS) being written."""
     home: dict[int, int] = field(default_factory=dict)
     """id(relation) -> source line of the block it was written in (relations read from Argdown)."""
     live_blocks: set[int] = field(default_factory=set)
     written_relations: set[int] = field(default_factory=set)
-    written_members: set[int] = field(default_factory=set)
     children: dict[str, list[tuple[Relation, str]]] = field(default_factory=dict)
     """parent node -> [(relation, child node)] in source order."""
     child_member: dict[int, StatementMember | ArgumentMember] = field(default_factory=dict)
@@ -105,7 +108,9 @@ class Writer:
     relation line written twice in a block): each is written again below the first."""
     child_nodes: set[str] = field(default_factory=set)
     root_candidates: set[int] = field(default_factory=set)
-    """ids of the members that would otherwise be written as top-level blocks."""
+    """ids of the members that would otherwise be written as top-level blocks, and are
+    not written yet: a definition met on a relation line first is written there, and
+    leaves this set."""
     headings_done: set[str] = field(default_factory=set)
     homes: set[int] = field(default_factory=set)
     """Source lines of the blocks that relations were read in (see :meth:`plan_blocks`)."""
@@ -151,7 +156,7 @@ class Writer:
         """The Argdown for one occurrence of ``node``."""
         record = self.amap.record(node)
         if member is not None:
-            self.written_members.add(id(member))
+            self.root_candidates.discard(id(member))
         titled = not (isinstance(record, Statement) and record.is_untitled)
         body = self.body(member, titled) if member is not None else ""
         if isinstance(record, Statement):
@@ -215,7 +220,7 @@ class Writer:
         if statement.is_untitled:
             return statement.members[0] if statement.members else None
         for member in statement.members:
-            if id(member) in self.root_candidates and id(member) not in self.written_members:
+            if id(member) in self.root_candidates:
                 return member
         return None
 
@@ -236,11 +241,12 @@ class Writer:
         """Write ``root_line`` (written from the source lines of ``spans``) and, if ``root``
         is not expanded yet, its relation tree (a step of :meth:`steps`)."""
         self.put(root_line, *spans)
-        if (self.block, root) in self.expanded:
-            return
-        self.expanded.add((self.block, root))
+        # The nodes whose relations this tree has written: one met again lower down (a
+        # cycle) is not expanded again.  Once the tree is written, every relation it
+        # could write is written, so nothing of it need be kept for the next tree.
+        expanded = {root}
         # Depth-first: write a child, then its subtree, then the next child.
-        yield from self.write_children(self.kid_lines(root, 1))
+        yield from self.write_children(self.kid_lines(root, 1), expanded)
 
     def kid_lines(self, node: str, depth: int) -> list[_Line]:
         """The relation lines to write below ``node`` here (see :meth:`kids`)."""
@@ -272,15 +278,15 @@ class Writer:
             spans = (relation.span, member.span)
         return _Line(child, depth, INDENT * depth + symbol + " " + self.element(child, member), spans)
 
-    def write_children(self, pending: list[_Line]) -> Iterator[None]:
+    def write_children(self, pending: list[_Line], expanded: set[str]) -> Iterator[None]:
         work: list[_Line] = list(reversed(pending))
         while work:
             item = work.pop()
             self.put(item.text, *item.spans)
             yield  # a tree can be the whole map (a map read from another format)
-            if (self.block, item.node) in self.expanded:
+            if item.node in expanded:
                 continue
-            self.expanded.add((self.block, item.node))
+            expanded.add(item.node)
             more = self.kid_lines(item.node, item.depth + 1)
             work.extend(reversed(more))
 
@@ -306,31 +312,31 @@ class Writer:
     def pcs(self, argument: Argument) -> Iterator[None]:
         self.block_end()
         self.block = argument.pcs_span.line if argument.pcs_span is not None else None
+        used: set[int] = set()
+        """ids of the members this PCS has written: a PCS member is written by its PCS only."""
         for step in argument.pcs:
             if step.inference is not None:
                 rules = ", ".join(step.inference.rules)
                 data = format_data(dict(step.inference.data)) if step.inference.data else ""
                 inner = " ".join(x for x in (rules, data) if x)
                 self.put(f"-- {inner} --" if inner else "----", step.inference.span)
-            member = self.pcs_member(argument, step.statement, step.span)
-            node = "[" + step.statement + "]"
+            statement = self.amap.statements.get(step.statement)
+            member = self.pcs_member(argument, statement, step.span, used) if statement is not None else None
+            node = statement.node if statement is not None else statement_node(step.statement)
+            if member is not None:
+                used.add(id(member))
             line = f"({step.number}) " + self.element(node, member)
             yield from self.tree(line, node, step.span, member.span if member is not None else None)
         self.block_end()
 
-    def pcs_member(self, argument: Argument, title: str, span: Span) -> StatementMember | None:
-        statement = self.amap.statements.get(title)
-        if statement is None:
-            return None
+    def pcs_member(
+        self, argument: Argument, statement: Statement, span: Span, used: set[int]
+    ) -> StatementMember | None:
         for member in statement.members:
-            if (
-                member.argument == argument.title
-                and member.span.line == span.line
-                and id(member) not in self.written_members
-            ):
+            if member.argument == argument.title and member.span.line == span.line and id(member) not in used:
                 return member
         for member in statement.members:
-            if member.argument == argument.title and id(member) not in self.written_members:
+            if member.argument == argument.title and id(member) not in used:
                 return member
         return None
 
@@ -374,7 +380,7 @@ class Writer:
             self.out.append("")
         self.plan_relations()
         # Top-level occurrences, grouped by section, in source order.
-        roots: list[tuple[str | None, tuple[int, int], str, StatementMember | ArgumentMember | None]] = []
+        roots: list[tuple[str | None, int, int, str, StatementMember | ArgumentMember | None]] = []
         relation_members = {id(m) for m in self.child_member.values()}
         relation_members.update(id(m) for members in self.repeats.values() for m in members)
         self.plan_blocks(relation_members)
@@ -393,10 +399,10 @@ class Writer:
                     continue
                 if statement.is_untitled and self.untitled_is_child(statement.node):
                     continue
-                roots.append((member.section, (member.span.line, member.span.col), statement.node, member))
+                roots.append((member.section, member.span.line, member.span.col, statement.node, member))
                 defined = True
             if not statement.members and statement.node not in self.children:
-                roots.append((None, (1 << 62, 0), statement.node, None))
+                roots.append((None, 1 << 62, 0, statement.node, None))
         pcs_anchor: dict[str, int] = {}
         """argument node -> id of the top-level member its PCS is written after (0: the bare root)."""
         for argument in amap.arguments.values():
@@ -410,25 +416,22 @@ class Writer:
                         if pcs_member.argument == argument.title:
                             section = pcs_member.section
                             break
-                roots.append((section, (pcs_line - 1, 0), argument.node, None))
+                roots.append((section, pcs_line - 1, 0, argument.node, None))
                 pcs_anchor[argument.node] = 0
             for description in members:
-                roots.append(
-                    (description.section, (description.span.line, description.span.col), argument.node, description)
-                )
+                span = description.span
+                roots.append((description.section, span.line, span.col, argument.node, description))
             if argument.pcs and members and argument.node not in pcs_anchor:
                 before = [m for m in members if m.span.line < pcs_line] or members
                 pcs_anchor[argument.node] = id(max(before, key=lambda m: m.span.line))
-        self.root_candidates = {
-            id(r[3]) for r in roots if r[3] is not None and isinstance(r[3], StatementMember) and not r[3].is_reference
-        }
+        del relation_members
+        self.root_candidates = {id(r[4]) for r in roots if _is_candidate(r[4])}
         order = {sid: index for index, sid in enumerate(amap.sections)}
-        roots.sort(key=lambda r: (-1 if r[0] is None else order.get(r[0], -1), r[1]))
-        pcs_written: set[str] = set()
+        roots.sort(key=lambda r: (-1 if r[0] is None else order.get(r[0], -1), r[1], r[2]))
         current: str | None = None
-        for section_id, _, node, occurrence in roots:
+        for section_id, _, _, node, occurrence in roots:
             yield
-            if occurrence is not None and id(occurrence) in self.written_members:
+            if _is_candidate(occurrence) and id(occurrence) not in self.root_candidates:
                 continue  # already written inline, on a relation line
             if section_id != current and section_id is not None:
                 self.headings_until(section_id, current)
@@ -438,12 +441,11 @@ class Writer:
             yield from self.tree(
                 self.element(node, occurrence), node, occurrence.span if occurrence is not None else None
             )
-            anchor = pcs_anchor.get(node)
             here = id(occurrence) if occurrence is not None else 0
-            if anchor is not None and node not in pcs_written and anchor == here:
+            if pcs_anchor.get(node, -1) == here:
+                del pcs_anchor[node]  # written once
                 argument = amap.arguments[node_title(node)]
                 if argument.pcs:
-                    pcs_written.add(node)
                     yield from self.pcs(argument)
         for sid in amap.sections:
             if sid not in self.headings_done:
@@ -453,7 +455,6 @@ class Writer:
         self.live_blocks = set()
         for parent, kids in self.children.items():
             if any(id(r) not in self.written_relations for r, _ in kids):
-                self.expanded.discard((None, parent))
                 self.block_end()
                 yield from self.tree(self.element(parent, None), parent)
         while self.out and self.out[-1] == "":
@@ -497,7 +498,7 @@ class Writer:
             if index >= 0:
                 self.home[id(relation)] = ordered[index]
         self.homes = set(self.home.values())
-        self.live_blocks = set(self.homes)
+        self.live_blocks = self.homes  # the same blocks until the last relations are written
 
     def untitled_is_child(self, node: str) -> bool:
         return node in self.child_nodes

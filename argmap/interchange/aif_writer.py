@@ -6,14 +6,15 @@ one each way), and an argument without a PCS an ``I`` node that stands for it.  
 from a file are given back to their owners; new ones are numbers that clash with none.
 
 :func:`to_aif` makes the document; :func:`chunks` makes its text in pieces, writing the
-nodes as they are made and keeping the edges only as small tuples until the nodes are
-written, so that a large map's document is never whole in memory.
+nodes as they are made and keeping the edges only as columns of ids until the nodes
+are written, so that a large map's document is never whole in memory.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+from array import array
 from collections.abc import Iterator
 from typing import Any
 
@@ -89,11 +90,15 @@ class _Writer:
         """AIF node id -> the argmap node it was written for."""
         self.rep: dict[str, str] = {}
         """argmap node -> the AIF node that stands for it in edges."""
-        self.pending_edges: list[tuple[int, str, str]] = []
-        """(edge id, from, to): a tuple is a fraction of the edge's object."""
+        # The edges made so far, in three columns (edge id, from, to): a few words each,
+        # where an edge's object, or even a tuple and an int object, costs several times more.
+        self.edge_ids = array("q")
+        self.edge_ends: list[str] = []
+        """from, to, from, to, ..."""
 
     def edge(self, source: str, target: str) -> None:
-        self.pending_edges.append((self.ids.new(), source, target))
+        self.edge_ids.append(self.ids.new())
+        self.edge_ends += (source, target)
 
     def outer(self) -> dict[str, Any]:
         """The sections beside ``AIF`` of the xAIF file the map was read from (often none)."""
@@ -111,9 +116,10 @@ class _Writer:
 
     def edges(self) -> Iterator[dict[str, Any]]:
         """The edges, after :meth:`nodes` has run to its end."""
-        for ident, source, target in self.pending_edges:
-            yield {"edgeID": str(ident), "fromID": source, "toID": target, "formEdgeID": None}
-        self.pending_edges = []
+        ends = self.edge_ends
+        for index, ident in enumerate(self.edge_ids):
+            yield {"edgeID": str(ident), "fromID": ends[2 * index], "toID": ends[2 * index + 1], "formEdgeID": None}
+        self.edge_ids, self.edge_ends = array("q"), []
         yield from self.kept_edges
 
     def nodes(self) -> Iterator[dict[str, Any]]:
