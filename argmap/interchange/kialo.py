@@ -30,7 +30,17 @@ from collections.abc import Iterator
 from argmap.argdown.inline import clean_text, escape_shortcodes
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, span_at
-from argmap.model import ArgumentMap, RelationType, Span, Statement, StatementMember, statement_node
+from argmap.model import (
+    NEGATIVE,
+    REASONS,
+    ArgumentMap,
+    Relation,
+    RelationType,
+    Span,
+    Statement,
+    StatementMember,
+    statement_node,
+)
 from argmap.rules.interchange import AM410, AM411
 
 _CLAIM = re.compile(r"[ \t]*((?:\d+\.)+)[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$", re.IGNORECASE)
@@ -156,8 +166,8 @@ def _resolve(number: str, see: dict[str, str]) -> str:
 
 # -- writing -----------------------------------------------------------------------------
 
-_PRO = frozenset({RelationType.SUPPORT, RelationType.ENTAILS})
-_CON = frozenset({RelationType.ATTACK, RelationType.CONTRARY, RelationType.CONTRADICTION, RelationType.UNDERCUT})
+_STANCE = {**dict.fromkeys(REASONS, "Pro"), **dict.fromkeys(NEGATIVE, "Con")}
+"""Kialo's stance of a relation's source towards its target; other relations are not written."""
 _KIALO_MARKUP = re.compile(r"[\\*_\[\]`]")
 
 
@@ -179,22 +189,14 @@ def chunks(amap: ArgumentMap) -> Iterator[str]:
     Kialo knows claims only: an argument is written as a claim with its description (or
     title), and a reconstructed argument's premises as its pros.  Texts are escaped so
     that their Markdown reads back as written."""
-    children: dict[str, list[tuple[str, str]]] = {}
+    # A claim's reasons, in the map's order: the relations from them (their source is the
+    # reason: a premise of its argument, an argument of its conclusion).
+    children: dict[str, list[Relation]] = {}
     sources: set[str] = set()
     for relation in amap.relations():
-        if relation.type in _PRO or relation.type is RelationType.PREMISE_OF:
-            stance = "Pro"
-        elif relation.type in _CON:
-            stance = "Con"
-        elif relation.type is RelationType.CONCLUSION_OF:
-            # The argument (source) supports its conclusion (target).
-            children.setdefault(relation.target, []).append(("Pro", relation.source))
+        if relation.type in _STANCE:
+            children.setdefault(relation.target, []).append(relation)
             sources.add(relation.source)
-            continue
-        else:
-            continue
-        children.setdefault(relation.target, []).append((stance, relation.source))
-        sources.add(relation.source)
     nodes = [s.node for s in amap.statements.values()] + [a.node for a in amap.arguments.values()]
     # Theses: the claims that are a reason for nothing, then (a cycle has no such claim)
     # the first claim of each cycle that none of them reaches.
@@ -214,8 +216,8 @@ def chunks(amap: ArgumentMap) -> Iterator[str]:
             lines.append(head + _kialo_text(amap, node))
             below = children.get(node, [])
             for k in range(len(below), 0, -1):
-                child_stance, child = below[k - 1]
-                stack.append((child, f"{place}.{k}", child_stance, home[child] == (node, k)))
+                child = below[k - 1].source
+                stack.append((child, f"{place}.{k}", _STANCE[below[k - 1].type], home[child] == (node, k)))
             if len(lines) >= _LINES_PER_PIECE:
                 yield "\n".join(lines) + "\n"
                 lines, flushed = [], True
@@ -224,7 +226,7 @@ def chunks(amap: ArgumentMap) -> Iterator[str]:
 
 
 def _homes(
-    starts: list[str], children: dict[str, list[tuple[str, str]]]
+    starts: list[str], children: dict[str, list[Relation]]
 ) -> tuple[list[str], dict[str, tuple[str | None, int]]]:
     """The theses, and each claim's home: the parent and place (1, 2...) below it where
     the claim is written in full; a thesis's home is (None, its number).  Breadth first
@@ -240,7 +242,8 @@ def _homes(
         queue = deque([start])
         while queue:
             node = queue.popleft()
-            for k, (_, child) in enumerate(children.get(node, ()), start=1):
+            for k, relation in enumerate(children.get(node, ()), start=1):
+                child = relation.source
                 if child not in home:
                     home[child] = (node, k)
                     queue.append(child)
