@@ -170,6 +170,11 @@ def test_the_command(tmp_path: Path) -> None:
     result = runner.invoke(app, ["strength", "-m", str(mapped), "--json"])
     data = json.loads(result.stdout)
     assert data["strength"]["[C]"] == pytest.approx(0.45) and data["converged"]
+    # The map as MAP after CLAIM, or alone (a file that exists is the map, not a claim).
+    assert runner.invoke(app, ["strength", "C", str(mapped)]).stdout.startswith("[C]: 0.450")
+    assert json.loads(runner.invoke(app, ["strength", str(mapped), "--json"]).stdout) == data
+    missing = runner.invoke(app, ["strength", str(tmp_path / "missing.argdown")])
+    assert missing.exit_code != 0 and "no claim matches" in missing.stderr
     result = runner.invoke(app, ["strength", "-m", str(mapped), "-s", "nope"])
     assert result.exit_code != 0
     cyclic = tmp_path / "cycle.argdown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,12 +10,14 @@ import typer
 from argmap.cli.common import (
     FromOption,
     JsonOption,
+    MapArgument,
     MapOption,
     app,
     claim_or_fail,
     complete_claim,
     fail,
     gradual_or_fail,
+    map_source,
     open_map,
 )
 from argmap.cli.output import OUT
@@ -47,6 +50,7 @@ def strength_command(
             show_default=False,
         ),
     ] = None,
+    file: MapArgument = None,
     semantics: Annotated[
         str,
         typer.Option(
@@ -66,6 +70,7 @@ def strength_command(
     Base scores come from {base: 0.8} in the map (default 0.5) or from --base FILE; an
     argument is never stronger than its weakest premise.  On a cyclic map the scores
     are iterated to a fixed point, and the output says when they do not settle.
+    A file given alone (argmap strength map.argdown) is the map, when it exists.
 
     \b
     Example: argmap strength 'Only temporary' --semantics euler
@@ -73,7 +78,12 @@ def strength_command(
     from argmap.semantics.strength import contributions, strength
 
     name = gradual_or_fail(semantics)
-    amap = open_map(map_path, from_format).amap
+    source = map_source(map_path, file)
+    if claim is not None and source is None and Path(claim).is_file():
+        # "argmap strength FILE" scores the file's map: CLAIM comes first only so that
+        # "argmap strength CLAIM FILE" reads like the other commands.
+        source, claim = claim, None
+    amap = open_map(source, from_format).amap
     node = claim_or_fail(amap, claim) if claim is not None else None
     overrides = read_perspective(base) if base is not None else None
     try:
