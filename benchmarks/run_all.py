@@ -23,13 +23,15 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 
+EXPORT_FORMATS = ["argdown", "argdown-json", "argmap-json", "aif", "kialo", "graphml", "node-link", "mermaid", "dot"]
+
 # name -> (quick arguments, full arguments): the script is benchmarks/<script>.py
 BENCHMARKS: dict[str, tuple[str, list[str], list[str]]] = {
     "parse": ("parse_bench", ["1000", "10000"], ["1000", "10000", "100000"]),
     "export memory": (
         "export_memory_bench",
-        ["10000", "--formats", "argdown-json", "argmap-json", "aif"],
-        ["100000", "--formats", "argdown-json", "argmap-json", "aif", "--runs", "3"],
+        ["10000", "--formats", *EXPORT_FORMATS],
+        ["100000", "--formats", *EXPORT_FORMATS, "--runs", "2"],
     ),
     "render": ("render_bench", ["--sizes", "1000", "--no-argdown"], ["--sizes", "1000", "10000", "--runs", "3"]),
     "cli": ("cli_bench", ["--startup-only"], []),
