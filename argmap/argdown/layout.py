@@ -74,6 +74,11 @@ class _Line(NamedTuple):
     spans: tuple[Span | None, ...]
 
 
+def _child(relation: Relation, parent: str) -> str:
+    """The end of ``relation`` written on its line below ``parent``, the other end."""
+    return relation.source if relation.target == parent else relation.target
+
+
 def _is_candidate(member: StatementMember | ArgumentMember | None) -> bool:
     """Whether a top-level member may be written on a relation line instead (its definition)."""
     return isinstance(member, StatementMember) and not member.is_reference
@@ -98,9 +103,9 @@ class Writer:
     home: dict[int, int] = field(default_factory=dict)
     """id(relation) -> source line of the block it was written in (relations read from Argdown)."""
     live_blocks: set[int] = field(default_factory=set)
-    written_relations: set[int] = field(default_factory=set)
-    children: dict[str, list[tuple[Relation, str]]] = field(default_factory=dict)
-    """parent node -> [(relation, child node)] in source order."""
+    children: dict[str, list[Relation]] = field(default_factory=dict)
+    """parent node -> its relations in source order, not written yet (the child is the
+    relation's other end: see :func:`_child`)."""
     child_member: dict[int, StatementMember | ArgumentMember] = field(default_factory=dict)
     """id(relation) -> the member written on the relation's line."""
     repeats: dict[int, list[StatementMember | ArgumentMember]] = field(default_factory=dict)
@@ -202,7 +207,7 @@ class Writer:
                 if self.is_untitled(parent) and not self.is_untitled(child):
                     child = parent
             parent = relation.target if child == relation.source else relation.source
-            self.children.setdefault(parent, []).append((relation, child))
+            self.children.setdefault(parent, []).append(relation)
             self.child_nodes.add(child)
             for again in relation.later_spans or ():
                 for node, member in by_end.get((again.line, again.end_line, again.end_col), []):
@@ -250,7 +255,9 @@ class Writer:
 
     def kid_lines(self, node: str, depth: int) -> list[_Line]:
         """The relation lines to write below ``node`` here (see :meth:`kids`)."""
-        return [line for relation, child in self.kids(node) for line in self.child_lines(relation, child, depth)]
+        return [
+            line for relation in self.kids(node) for line in self.child_lines(relation, _child(relation, node), depth)
+        ]
 
     def child_lines(self, relation: Relation, child: str, depth: int) -> list[_Line]:
         """The relation line that writes ``child``, then a line for each further time the
@@ -268,7 +275,6 @@ class Writer:
 
     def child_line(self, relation: Relation, child: str, depth: int) -> _Line:
         """The relation line that writes ``child`` below its parent."""
-        self.written_relations.add(id(relation))
         symbol = _INCOMING[relation.type] if child == relation.source else _OUTGOING[relation.type]
         member = self.child_member.get(id(relation))
         spans: tuple[Span | None, ...] = (relation.span,)
@@ -290,17 +296,22 @@ class Writer:
             more = self.kid_lines(item.node, item.depth + 1)
             work.extend(reversed(more))
 
-    def kids(self, node: str) -> list[tuple[Relation, str]]:
+    def kids(self, node: str) -> list[Relation]:
         """The relations to write below ``node`` here: not written yet, and written in this
-        block in the source (relations from elsewhere stay in their own block)."""
-        out: list[tuple[Relation, str]] = []
-        for relation, child in self.children.get(node, []):
-            if id(relation) in self.written_relations:
-                continue
+        block in the source (relations from elsewhere stay in their own block).  They are
+        written now, so they leave ``children``: what stays there is not written yet."""
+        pending = self.children.get(node)
+        if not pending:
+            return []
+        out: list[Relation] = []
+        later: list[Relation] = []
+        for relation in pending:
             home = self.home.get(id(relation))
             if home is not None and home != self.block and home in self.live_blocks:
-                continue
-            out.append((relation, child))
+                later.append(relation)
+            else:
+                out.append(relation)
+        self.children[node] = later
         return out
 
     def block_end(self) -> None:
@@ -454,7 +465,7 @@ class Writer:
         self.block = None
         self.live_blocks = set()
         for parent, kids in self.children.items():
-            if any(id(r) not in self.written_relations for r, _ in kids):
+            if kids:
                 self.block_end()
                 yield from self.tree(self.element(parent, None), parent)
         while self.out and self.out[-1] == "":
