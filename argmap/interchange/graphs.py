@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from itertools import chain
+from json.encoder import encode_basestring
 from typing import Any
 
 import networkx as nx
@@ -82,7 +83,27 @@ def to_node_link(amap: ArgumentMap) -> dict[str, Any]:
 
 def node_link_chunks(amap: ArgumentMap) -> Iterator[str]:
     """The text of :func:`node_link_dumps` in pieces, a batch of nodes or links at a time."""
-    return indented_json_pieces(_node_link_fields(amap))
+    return indented_json_pieces(_node_link_fields(amap), _flat_items)
+
+
+def _flat_items(batch: list[FlatAttributes]) -> str:
+    """Flat records (strings and booleans) as :func:`~argmap.interchange.common.array_items`
+    writes them, with json's string encoder alone: its indenting encoder is written in
+    Python, and several times slower."""
+    return ",".join(
+        "\n    {\n      "
+        + ",\n      ".join(f"{encode_basestring(key)}: {_json_scalar(value)}" for key, value in item.items())
+        + "\n    }"
+        for item in batch
+    )
+
+
+def _json_scalar(value: object) -> str:
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    raise TypeError(f"a flat attribute is a string or a boolean, not {type(value).__name__}")
 
 
 def node_link_dumps(amap: ArgumentMap) -> str:
