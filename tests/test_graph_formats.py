@@ -39,6 +39,7 @@ from argmap.model import Argument, ArgumentMap, ArgumentMember, RelationType, Sp
 from argmap.views.graphviz import dot_chunks, to_dot
 
 CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"
+SPAN = Span("nasty", 1, 1, 1, 2)
 
 
 def graphml_reference(amap: ArgumentMap) -> str:
@@ -88,7 +89,6 @@ def test_on_an_empty_map_and_one_without_relations() -> None:
     assert_as_networkx_writes(amap)
 
 
-SPAN = Span("nasty", 1, 1, 1, 2)
 NASTY = "&<>\"' \t\r\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\x00\x7f é 😀 \U0010fffd]#`"
 """XML's specials, every character ``str.splitlines`` breaks at, others it does not, non-ASCII."""
 
@@ -122,7 +122,10 @@ def nasty_maps(draw: st.DrawFn) -> ArgumentMap:
 @given(nasty_maps())
 def test_on_maps_of_nasty_texts(amap: ArgumentMap) -> None:
     assert_as_networkx_writes(amap)
-    assert "".join(mermaid_chunks(amap)) == to_mermaid(amap)
+    # Mermaid reads a statement per line: every node and relation keeps to its own line.
+    lines = "".join(mermaid_chunks(amap)).splitlines()
+    arguments = 1 if amap.arguments else 0
+    assert len(lines) == 2 + len(amap.graph.nodes) + sum(1 for _ in amap.relations()) + arguments
     assert "".join(dot_chunks(amap)) == to_dot(amap)
 
 

@@ -4,7 +4,8 @@
 their spans, PCS with inferences, sections, front matter, relations with their spans and
 whether they were derived), so reading it back gives the same map.  The graph formats
 (GraphML, node-link JSON, Mermaid) are written by :mod:`argmap.interchange.graphs`; their
-writers are named here too, where the format registry finds them.
+whole-text writers are named here too, where the format registry and older callers look
+for them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, indented_json_pieces, load_json
-from argmap.interchange.graphs import flat_graph, node_link_dumps, to_graphml, to_mermaid, to_node_link
+from argmap.interchange.graphs import node_link_dumps, to_graphml, to_mermaid, to_node_link
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -361,7 +362,6 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
 __all__ = [
     "chunks",
     "dumps",
-    "flat_graph",
     "node_link_dumps",
     "read_argmap_json",
     "to_argmap_json",

@@ -176,7 +176,8 @@ def graphml_chunks(amap: ArgumentMap) -> Iterator[str]:
         _element(f'<edge source="{_attribute(u)}" target="{_attribute(v)}">', "</edge>", attributes, "edge", ids)
         for u, v, attributes in (chain([first_edge], edges) if first_edge is not None else ())
     )
-    for piece in pieces_of_lines(chain(node_lines, edge_lines), LINES_PER_PIECE // 5):
+    # An element is about six lines: a piece is a few hundred lines, as elsewhere.
+    for piece in pieces_of_lines(chain(node_lines, edge_lines), LINES_PER_PIECE // 6):
         yield _as_networkx_writes(piece)
     yield "  </graph>\n</graphml>\n"
 
