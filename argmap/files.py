@@ -1,12 +1,16 @@
-"""Writing output files safely: one atomic write for every command that writes."""
+"""Writing output files safely: one atomic write for every command that writes, of bytes
+whole or in pieces (and text made into pieces of a few hundred lines)."""
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
@@ -38,3 +42,33 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes]) -> None:
         with suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+LINES_PER_PIECE = 500
+"""Lines of text joined into one piece by :func:`pieces_of_lines`: a piece per line would make
+writing slow (a call, an encode and a write each), a whole document would have to be in memory."""
+
+
+def batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter).
+
+    >>> list(batches("abcde", 2))
+    [['a', 'b'], ['c', 'd'], ['e']]
+    """
+    batch: list[T] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def pieces_of_lines(lines: Iterable[str], per_piece: int = LINES_PER_PIECE) -> Iterator[str]:
+    """The text of ``lines``, each ended by a line break, in pieces of ``per_piece`` lines.
+
+    >>> list(pieces_of_lines(["a", "b", "c"], per_piece=2))
+    ['a\\nb\\n', 'c\\n']
+    """
+    return ("\n".join(batch) + "\n" for batch in batches(lines, per_piece))

@@ -10,7 +10,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import argmap
-from argmap.views.graphviz import MORE_BELOW, build_drawing, layout
+from argmap.views.dot_labels import MORE_BELOW
+from argmap.views.graphviz import build_drawing, layout
 from argmap.views.settings import drawing_settings
 from argmap.views.tree import below
 

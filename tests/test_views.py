@@ -21,7 +21,8 @@ from rich.console import Console
 import argmap
 from argmap.model import ArgumentMap, RelationType
 from argmap.queries import starting_points
-from argmap.views.graphviz import build_drawing, escape, layered_positions, to_dot, wrap
+from argmap.views.dot_labels import escape, wrap
+from argmap.views.graphviz import build_drawing, layered_positions, to_dot
 from argmap.views.listing import find_claims, list_claims
 from argmap.views.text import render_tree, tree_lines
 from argmap.views.tree import TreeView, ViewNode, show_view, strip_tags, to_json, why_view

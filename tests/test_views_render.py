@@ -18,10 +18,9 @@ from argmap.model import (
     Statement,
     StatementMember,
 )
+from argmap.views.dot_labels import GREEN, RED
 from argmap.views.graphviz import (
-    GREEN,
     HUGE_MAP,
-    RED,
     Drawing,
     RenderError,
     build_drawing,

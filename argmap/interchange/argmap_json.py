@@ -1,11 +1,11 @@
-"""argmap's own JSON: the whole model, lossless, and the graph formats built on it.
+"""argmap's own JSON: the whole model, lossless.
 
 ``argmap-json`` holds every record of an :class:`~argmap.model.ArgumentMap` (members with
 their spans, PCS with inferences, sections, front matter, relations with their spans and
-whether they were derived), so reading it back gives the same map.  GraphML and
-networkx node-link JSON are written from the same flat view of the graph: one node per
-statement and argument (``kind``, ``title``, ``text``, ``tags``), one edge per relation
-(``type``).  Mermaid writes a flowchart for Markdown pages.
+whether they were derived), so reading it back gives the same map.  The graph formats
+(GraphML, node-link JSON, Mermaid) are written by :mod:`argmap.interchange.graphs`; their
+whole-text writers are named here too, where the format registry and older callers look
+for them.
 """
 
 from __future__ import annotations
@@ -14,10 +14,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import networkx as nx
-
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, indented_json_pieces, load_json
+from argmap.interchange.graphs import node_link_dumps, to_graphml, to_mermaid, to_node_link
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -360,85 +359,13 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
             amap.mentions.append((item[0], _to_span(item[1], f"mentions[{i}]", name)))
 
 
-# -- graph formats ------------------------------------------------------------------
-
-
-def flat_graph(amap: ArgumentMap) -> nx.DiGraph[str]:
-    """The map as a graph with plain (string) attributes only, for GraphML and node-link JSON."""
-    graph: nx.DiGraph[str] = nx.DiGraph()
-    for node in amap.graph.nodes:
-        record = amap.record(node)
-        text = record.text if isinstance(record, Statement) else record.description
-        graph.add_node(
-            node,
-            kind="statement" if isinstance(record, Statement) else "argument",
-            title=record.title,
-            text=text,
-            tags=" ".join(record.tags),
-        )
-    for source, target, relations in amap.graph.edges(data=True):
-        types = sorted(r.type.value for r in relations.values())
-        graph.add_edge(source, target, type=",".join(types), derived=all(r.derived for r in relations.values()))
-    return graph
-
-
-def to_graphml(amap: ArgumentMap) -> str:
-    return "\n".join(nx.generate_graphml(flat_graph(amap), prettyprint=True)) + "\n"
-
-
-def to_node_link(amap: ArgumentMap) -> dict[str, Any]:
-    data: dict[str, Any] = nx.node_link_data(flat_graph(amap), edges="links")
-    return data
-
-
-def node_link_dumps(amap: ArgumentMap) -> str:
-    return json.dumps(to_node_link(amap), indent=2, ensure_ascii=False) + "\n"
-
-
-_MERMAID_ARROWS = {
-    RelationType.SUPPORT: ("-->", "support"),
-    RelationType.ENTAILS: ("-->", "entails"),
-    RelationType.ATTACK: ("--x", "attack"),
-    RelationType.CONTRARY: ("--x", "contrary"),
-    RelationType.UNDERCUT: ("-.->", "undercut"),
-    RelationType.CONTRADICTION: ("x--x", "contradiction"),
-    RelationType.PREMISE_OF: ("-.->", "premise"),
-    RelationType.CONCLUSION_OF: ("==>", "conclusion"),
-}
-
-
-def _mermaid_text(text: str) -> str:
-    """Text for a quoted Mermaid label, on one line; Mermaid's entity codes are ``#name;``."""
-    escaped = " ".join(text.split()).replace("#", "#35;").replace('"', "#quot;")
-    return escaped.replace("<", "#lt;").replace(">", "#gt;").replace("`", "#96;")
-
-
-def to_mermaid(amap: ArgumentMap, direction: str = "BT") -> str:
-    """A Mermaid flowchart: statements as rounded boxes, arguments as hexagons."""
-    ids = {node: f"n{i}" for i, node in enumerate(amap.graph.nodes)}
-    out = [f"flowchart {direction}"]
-    for node, ident in ids.items():
-        record = amap.record(node)
-        if isinstance(record, Statement):
-            label = (
-                record.text
-                if record.is_untitled
-                else f"[{record.title}]: {record.text}"
-                if record.text
-                else f"[{record.title}]"
-            )
-            out.append(f'  {ident}("{_mermaid_text(label)}")')
-        else:
-            label = f"<{record.title}>" + (f": {record.description}" if record.description else "")
-            out.append(f'  {ident}{{{{"{_mermaid_text(label)}"}}}}')
-    for relation in amap.relations():
-        arrow, label = _MERMAID_ARROWS[relation.type]
-        if relation.type is RelationType.PREMISE_OF or relation.type is RelationType.CONCLUSION_OF:
-            out.append(f"  {ids[relation.source]} {arrow} {ids[relation.target]}")
-        else:
-            out.append(f"  {ids[relation.source]} {arrow}|{label}| {ids[relation.target]}")
-    out.append("  classDef argument fill:#e8f0fe")
-    arguments = [ids[n] for n in amap.graph.nodes if n.startswith("<")]
-    if arguments:
-        out.append(f"  class {','.join(arguments)} argument")
-    return "\n".join(out) + "\n"
+__all__ = [
+    "chunks",
+    "dumps",
+    "node_link_dumps",
+    "read_argmap_json",
+    "to_argmap_json",
+    "to_graphml",
+    "to_mermaid",
+    "to_node_link",
+]

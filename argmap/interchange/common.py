@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
@@ -60,11 +60,15 @@ json's indenting encoder makes a cycle of closures on every call, garbage that o
 cycle collector frees (paused while writers run), so items are not encoded one by one."""
 
 
-def indented_json_pieces(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
+def indented_json_pieces(
+    fields: Iterable[tuple[str, Any]], items: Callable[[list[Any]], str] | None = None
+) -> Iterator[str]:
     """The text of ``json.dumps(dict(fields), indent=2, ensure_ascii=False)`` and a line
     break, in pieces: a value that is an iterator (a generator of items) is written as an
     array a batch of items at a time, so that the whole array is never in memory.  (A
-    JSON string holds no raw line break, so every line break of the text is indentation.)"""
+    JSON string holds no raw line break, so every line break of the text is indentation.)
+    ``items`` writes a batch as :func:`array_items` does, faster for the items it knows."""
+    items = items or array_items
     opened = False
     for key, value in fields:
         head = ("{\n  " if not opened else ",\n  ") + json.dumps(key, ensure_ascii=False) + ": "
@@ -77,10 +81,10 @@ def indented_json_pieces(fields: Iterable[tuple[str, Any]]) -> Iterator[str]:
         for item in value:
             batch.append(item)
             if len(batch) >= ITEMS_PER_PIECE:
-                yield head + ("[" if not written else ",") + _items(batch)
+                yield head + ("[" if not written else ",") + items(batch)
                 head, written, batch = "", True, []
         if batch:
-            yield head + ("[" if not written else ",") + _items(batch) + "\n  ]"
+            yield head + ("[" if not written else ",") + items(batch) + "\n  ]"
         else:
             yield head + ("\n  ]" if written else "[]")
     yield "\n}\n" if opened else "{}\n"
@@ -95,7 +99,7 @@ def document_pieces(document: dict[str, Any]) -> Iterator[str]:
     )
 
 
-def _items(batch: list[Any]) -> str:
+def array_items(batch: list[Any]) -> str:
     """The items of ``batch`` as they are written inside an array that is the value of a
     top-level key: each on its own line, indented, separated by commas."""
     text = json.dumps(batch, indent=2, ensure_ascii=False)  # "[\n  item,\n  item\n]"

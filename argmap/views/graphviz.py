@@ -15,9 +15,11 @@
 * Argdown's drawing settings in the front matter are followed (:mod:`argmap.views.settings`).
 
 The DOT source is built as text, so ``--format dot`` needs neither pygraphviz nor a
-layout.  Every user text goes into an HTML-like label and is escaped there
-(``&amp; &lt; &gt; &quot;``); node and cluster names are generated (``n12``,
-``cluster_3``), never taken from the map, so no claim text can become DOT syntax.
+layout; :func:`dot_chunks` makes it in pieces, for an export that never holds it whole.
+The labels of nodes and the legend are written by :mod:`argmap.views.dot_labels`:
+every user text goes into an HTML-like label and is escaped there (``&amp; &lt; &gt;
+&quot;``); node and cluster names are generated (``n12``, ``cluster_3``), never taken
+from the map, so no claim text can become DOT syntax.
 
 Edges are written from the conclusion to the reason with ``dir=back``: the arrow
 still points at the conclusion, but ``rankdir=TB`` puts the conclusions at the top,
@@ -26,23 +28,21 @@ like ``argmap show``.
 
 from __future__ import annotations
 
-import re
-import textwrap
 from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap import files
 from argmap._gc import paused_gc
-from argmap.argdown.inline import written_tag
-from argmap.model import Argument, ArgumentMap, RelationType
+from argmap.files import pieces_of_lines
+from argmap.model import ArgumentMap, RelationType
 from argmap.queries import starting_points
+from argmap.views.dot_labels import GREEN, GREY, RED, SHORT_TEXT, escape, legend_table, node_line
 from argmap.views.layered import layered_positions, levels
 from argmap.views.settings import DrawingSettings, drawing_settings
-from argmap.views.tree import below, node_facts, strip_tags
+from argmap.views.tree import below
 
-WRAP = 36
-"""Characters per label line."""
 LARGE_MAP = 3000
 """Above this many nodes even the steadied ``dot`` layout (:data:`STEADY_MAP`) takes too long:
 :func:`layered_positions` places them instead, with a notice."""
@@ -57,25 +57,8 @@ top claims) set the ranks, the others are drawn without constraining them
 (``nslimit``): a few ranks, still curved edges and sections (docs/performance.md)."""
 STEADY_NSLIMIT = 0.3
 """``nslimit`` of a steadied layout: placement passes per node (``dot``'s default has no limit)."""
-SHORT_TEXT = 100
-"""Characters of text kept per node in the fast layout, so every node fits its slot."""
 HUGE_MAP = 60000
 """Above this many nodes even the fast layout is refused without ``--force``."""
-
-STATEMENT_FILL = "#e3f2fd"
-STATEMENT_LINE = "#1565c0"
-ARGUMENT_FILL = "#e8f5e9"
-ARGUMENT_LINE = "#2e7d32"
-GREEN = "#009e73"
-"""Support: bluish green of Okabe and Ito's palette, which colour-blind readers tell from RED."""
-RED = "#d55e00"
-"""Attack: vermillion (Okabe and Ito); attacks also end in a bar, supports in an arrow."""
-GREY = "#607d8b"
-LABEL_STYLE = {
-    "IN": ("✔ IN", "#1b5e20", "bold"),
-    "OUT": ("✘ OUT", "#b71c1c", "dashed"),
-    "UNDEC": ("? UNDEC", "#8d6e00", "dotted"),
-}
 
 # relation -> (attributes of the DOT edge, legend text); attributes use the *tail*
 # end because edges are written backwards (see the module docstring).
@@ -92,7 +75,6 @@ EDGE_STYLE: dict[RelationType, tuple[str, str]] = {
     ),
     RelationType.PREMISE_OF: (f'color="{GREY}", arrowtail=normal, arrowsize=0.6', "premise"),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 class RenderError(Exception):
@@ -114,55 +96,6 @@ class Drawing:
     """``(source, target, relation)`` of the DOT edge named ``e{i}``, in the order written."""
     cut: set[str] = field(default_factory=set)
     """Drawn nodes with reasons or objections that ``depth`` left out."""
-
-
-def escape(text: str) -> str:
-    """Escape text for a Graphviz HTML-like label: it then prints exactly as written."""
-    text = _CONTROL.sub(" ", text)
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
-def dot_string(text: str) -> str:
-    """``text`` as the inside of a DOT quoted string whose value Graphviz writes into XML
-    (a tooltip): shown exactly as written.
-
-    A backslash goes through two readings, DOT's (``\\\\`` is one backslash) and then
-    Graphviz's escape strings (``\\N``, ``\\G`` ... are names; ``\\\\`` is one backslash),
-    so it is written four times.  Graphviz copies anything that looks like a character
-    reference (``&lt;``) into the SVG as it is, so ``&`` is written ``&amp;``.  Quotes are
-    escaped, line breaks become ``\\n``."""
-    text = text.replace("&", "&amp;").replace("\\", "\\" * 4).replace('"', '\\"')
-    return _CONTROL.sub(" ", text.replace("\r\n", "\n")).replace("\n", "\\n")
-
-
-def tooltip(title: str, text: str, quote: str | None, para: object = None) -> str:
-    """What a pointer resting on a node shows: its id, its text and the quote it comes from."""
-    parts = [title, text] if text and text != title else [title]
-    if quote:
-        parts.append(f"“{quote}”" + (f" (paragraph {para})" if para is not None else ""))
-    return "\n".join(p for p in parts if p)
-
-
-def wrap(text: str, width: int = WRAP) -> list[str]:
-    """Lines of at most ``width`` characters; words longer than that are cut."""
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=True, break_on_hyphens=False)
-    return lines or [""]
-
-
-def node_label(title: str, text: str, label: str | None, tags: list[str] | None = None) -> str:
-    """The HTML-like label of one node (without the enclosing ``<`` ``>``)."""
-    # Graphviz rejects an empty <B></B> (a syntax error, and the node loses its label):
-    # an untitled statement whose text is only tags has no bold line.
-    parts = ["<B>" + "<BR/>".join(escape(line) for line in wrap(title)) + "</B>"] if title.strip() else []
-    if text and text != title:
-        parts.append("<BR/>".join(escape(line) for line in wrap(text)))
-    if tags:
-        shown = " ".join(written_tag(t) for t in tags)
-        parts.append('<FONT POINT-SIZE="8" COLOR="#616161">' + "<BR/>".join(escape(x) for x in wrap(shown)) + "</FONT>")
-    if label in LABEL_STYLE:
-        mark, colour, _ = LABEL_STYLE[label]
-        parts.append(f'<FONT COLOR="{colour}"><B>{escape(mark)}</B></FONT>')
-    return "<BR/>".join(parts) or " "
 
 
 def select_nodes(amap: ArgumentMap, focus: str | None, depth: int | None) -> list[str]:
@@ -199,10 +132,49 @@ def build_drawing(
     the nodes itself with :func:`layered_positions`, leaves out the clusters and
     shortens long texts; Graphviz then only draws (``nop2``)."""
     with paused_gc():
-        return _build_drawing(amap, focus, depth, rankdir, labels, legend, fast)
+        plan = _plan(amap, focus, depth, rankdir, labels, legend, fast)
+        edge_list: list[tuple[str, str, str]] = []
+        dot = "\n".join(_dot_lines(amap, plan, edge_list)) + "\n"
+        return Drawing(dot, len(plan.nodes), len(edge_list), plan.large, plan.ids, edge_list, plan.cut)
 
 
-def _build_drawing(
+def dot_chunks(
+    amap: ArgumentMap,
+    focus: str | None = None,
+    depth: int | None = None,
+    rankdir: str = "TB",
+    labels: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """The text of :func:`to_dot` in pieces of a few hundred lines, made as they are asked
+    for: the whole text is never in memory, nor the list of its edges."""
+    plan = _plan(amap, focus, depth, rankdir, labels, True, False)
+    yield from pieces_of_lines(_dot_lines(amap, plan, None))
+
+
+@dataclass
+class _Plan:
+    """What is decided before the first line of DOT is written."""
+
+    nodes: list[str]
+    ids: dict[str, str]
+    cut: set[str]
+    large: bool
+    rankdir: str
+    labels: dict[str, str] | None
+    settings: DrawingSettings
+    positions: dict[str, tuple[int, int]]
+    steady: bool
+    layer: dict[str, int]
+    shown_title: str | None
+    legend: str | None
+    """The graph's label line (the title and the legend), or None."""
+    members: dict[str | None, list[str]]
+    """Section id (None: outside any cluster) -> the nodes drawn in its cluster."""
+    children: dict[str | None, list[str]]
+    """Section id (None: the top) -> the clusters nested in it, in document order."""
+
+
+def _plan(
     amap: ArgumentMap,
     focus: str | None,
     depth: int | None,
@@ -210,7 +182,7 @@ def _build_drawing(
     labels: dict[str, str] | None,
     legend: bool,
     fast: bool | None,
-) -> Drawing:
+) -> _Plan:
     settings, _ = drawing_settings(amap)
     nodes = select_nodes(amap, focus, depth)
     if settings.exclude_disconnected:
@@ -224,17 +196,16 @@ def _build_drawing(
     layer = levels(amap, nodes)[0] if steady else {}
     title = amap.frontmatter.get("title")
     shown_title = str(title) if isinstance(title, str | int | float) and title != "" else None
-    out: list[str] = ["digraph argmap {"]
-    out.append(
-        f'  graph [rankdir={rankdir}, fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
-        f'newrank=true, charset="UTF-8"'
-        + (", splines=false, outputorder=edgesfirst" if large else "")
-        + (f", nslimit={STEADY_NSLIMIT}" if steady else "")
-        + "];"
-    )
-    out.append('  node [fontname="Helvetica", fontsize=10, margin="0.12,0.06"];')
-    out.append("  edge [dir=back, arrowsize=0.8];")
-    graph_label_at = len(out)
+    legend_line = None
+    if nodes and (legend or shown_title):
+        # The legend names only the marks used: the kinds of edge are found before any is written.
+        kinds = {rtype for _, _, rtype in _drawn_edges(amap, ids)} if legend else set()
+        used_labels = {labels[n] for n in nodes if n in labels} if labels else set()
+        node_kinds = {"argument" if n[0] == "<" else "statement" for n in nodes}
+        table = legend_table(kinds, used_labels, node_kinds, bool(cut), shown_title, legend)
+        # The legend is the graph's label, top left: where a reader starts (a cluster
+        # of its own ends up wherever the layout puts it, often at the far end).
+        legend_line = f"  graph [label=<{table}>, labelloc=t, labeljust=l];"
 
     # Sections as (nested) clusters: each node in the first section it is written in.
     # Argdown's groupDepth: headings of the top levels are no clusters (see views.settings).
@@ -259,66 +230,96 @@ def _build_drawing(
         if sid in used:
             parent = grouped(amap.sections[sid].parent)
             children.setdefault(parent if parent in used else None, []).append(sid)
+    return _Plan(
+        nodes,
+        ids,
+        cut,
+        large,
+        rankdir,
+        labels,
+        settings,
+        positions,
+        steady,
+        layer,
+        shown_title,
+        legend_line,
+        members,
+        children,
+    )
 
-    def emit_nodes(sid: str | None, indent: str) -> None:
-        for node in members.get(sid, []):
-            line = _node_line(amap, node, ids[node], labels, settings, short=large, cut=node in cut)
-            if node in positions:
-                x, y = positions[node]
+
+def _dot_lines(amap: ArgumentMap, plan: _Plan, edge_list: list[tuple[str, str, str]] | None) -> Iterator[str]:
+    """The lines of the DOT text; each edge written is added to ``edge_list`` (unless None)."""
+    yield "digraph argmap {"
+    yield (
+        f'  graph [rankdir={plan.rankdir}, fontname="Helvetica", nodesep=0.25, ranksep=0.45, '
+        f'newrank=true, charset="UTF-8"'
+        + (", splines=false, outputorder=edgesfirst" if plan.large else "")
+        + (f", nslimit={STEADY_NSLIMIT}" if plan.steady else "")
+        + "];"
+    )
+    yield '  node [fontname="Helvetica", fontsize=10, margin="0.12,0.06"];'
+    yield "  edge [dir=back, arrowsize=0.8];"
+    if plan.legend is not None:
+        yield plan.legend
+    ids = plan.ids
+
+    def node_lines(sid: str | None, indent: str) -> Iterator[str]:
+        for node in plan.members.get(sid, []):
+            line = node_line(amap, node, ids[node], plan.labels, plan.settings, short=plan.large, cut=node in plan.cut)
+            if node in plan.positions:
+                x, y = plan.positions[node]
                 line = line[:-2] + f', pos="{x},{y}!"];'
-            out.append(indent + line)
+            yield indent + line
 
     cluster_ids = {sid: f"cluster_{i}" for i, sid in enumerate(amap.sections)}
-    emit_nodes(None, "  ")
+    yield from node_lines(None, "  ")
     # Iterative nesting: a stack of (section, depth, opened?).
-    stack: list[tuple[str, int, bool]] = [(sid, 1, False) for sid in reversed(children.get(None, []))]
+    stack: list[tuple[str, int, bool]] = [(sid, 1, False) for sid in reversed(plan.children.get(None, []))]
     while stack:
         sid, level, opened = stack.pop()
         indent = "  " * (level + 1)
         if opened:
-            out.append("  " * level + "}")
+            yield "  " * level + "}"
             continue
         section = amap.sections[sid]
-        out.append("  " * level + f"subgraph {cluster_ids[sid]} {{")
+        yield "  " * level + f"subgraph {cluster_ids[sid]} {{"
         # A heading that repeats the map's title is said once, at the top.
-        heading = "" if _same_words(section.title, shown_title) else f"<B>{escape(section.title)}</B>"
-        out.append(indent + f'label=<{heading}>; labeljust=l; style="rounded,dashed"; color="#9e9e9e"; fontsize=12;')
-        emit_nodes(sid, indent)
+        heading = "" if _same_words(section.title, plan.shown_title) else f"<B>{escape(section.title)}</B>"
+        yield indent + f'label=<{heading}>; labeljust=l; style="rounded,dashed"; color="#9e9e9e"; fontsize=12;'
+        yield from node_lines(sid, indent)
         stack.append((sid, level, True))
-        stack.extend((child, level + 1, False) for child in reversed(children.get(sid, [])))
+        stack.extend((child, level + 1, False) for child in reversed(plan.children.get(sid, [])))
 
-    edge_list: list[tuple[str, str, str]] = []
-    kinds: set[RelationType] = set()
     numbers: dict[str, dict[str, int]] = {}
+    for count, (source, target, rtype) in enumerate(_drawn_edges(amap, ids)):
+        style, _ = EDGE_STYLE[rtype]
+        extra = ""
+        if rtype is RelationType.PREMISE_OF:
+            number = _premise_numbers(amap, target, numbers).get(source)
+            if number is not None:
+                extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
+        if plan.steady and plan.layer[source] != plan.layer[target] + 1:
+            extra += ", constraint=false"  # only edges one level down set the ranks (STEADY_MAP)
+        yield f'  {ids[target]} -> {ids[source]} [{style}{extra}, id="e{count}", class="{rtype.value}"];'
+        if edge_list is not None:
+            edge_list.append((source, target, rtype.value))
+    yield "}"
+
+
+_TYPE_ORDER = {rtype: i for i, rtype in enumerate(RelationType)}
+
+
+def _drawn_edges(amap: ArgumentMap, drawn: dict[str, str]) -> Iterator[tuple[str, str, RelationType]]:
+    """The DOT edges between drawn nodes, one per relation type, in the order written."""
     for source, target, relations in amap.graph.edges(data=True):
-        if source not in ids or target not in ids:
+        if source not in drawn or target not in drawn:
             continue
         types = {relation.type for relation in relations.values()}
         if RelationType.SUPPORT in types:
             types.discard(RelationType.CONCLUSION_OF)  # one green arrow is enough
-        for rtype in sorted(types, key=list(RelationType).index):
-            style, _ = EDGE_STYLE[rtype]
-            kinds.add(rtype)
-            extra = ""
-            if rtype is RelationType.PREMISE_OF:
-                number = _premise_numbers(amap, target, numbers).get(source)
-                if number is not None:
-                    extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
-            if steady and layer[source] != layer[target] + 1:
-                extra += ", constraint=false"  # only edges one level down set the ranks (STEADY_MAP)
-            out.append(
-                f'  {ids[target]} -> {ids[source]} [{style}{extra}, id="e{len(edge_list)}", class="{rtype.value}"];'
-            )
-            edge_list.append((source, target, rtype.value))
-    if nodes and (legend or shown_title):
-        used_labels = {labels[n] for n in nodes if n in labels} if labels else set()
-        node_kinds = {"argument" if n[0] == "<" else "statement" for n in nodes}
-        table = _legend(kinds, used_labels, node_kinds, bool(cut), shown_title, legend)
-        # The legend is the graph's label, top left: where a reader starts (a cluster
-        # of its own ends up wherever the layout puts it, often at the far end).
-        out.insert(graph_label_at, f"  graph [label=<{table}>, labelloc=t, labeljust=l];")
-    out.append("}")
-    return Drawing("\n".join(out) + "\n", len(nodes), len(edge_list), large, ids, edge_list, cut)
+        for rtype in sorted(types, key=_TYPE_ORDER.__getitem__):
+            yield source, target, rtype
 
 
 def _connected(amap: ArgumentMap, node: str) -> bool:
@@ -356,120 +357,6 @@ def to_dot(
 ) -> str:
     """The DOT text of ``amap``, for ``dot`` to lay out (see :func:`build_drawing`)."""
     return build_drawing(amap, focus, depth, rankdir, labels).dot
-
-
-MORE_BELOW = "▾ more below"
-"""The last line of a node whose reasons or objections ``--depth`` left out."""
-
-
-def _node_line(
-    amap: ArgumentMap,
-    node: str,
-    nid: str,
-    labels: dict[str, str] | None,
-    settings: DrawingSettings,
-    short: bool = False,
-    cut: bool = False,
-) -> str:
-    record = amap.record(node)
-    label = labels.get(node) if labels else None
-    fill = next((settings.tag_colors[t] for t in record.tags if t in settings.tag_colors), None)
-    if isinstance(record, Argument):
-        text = record.description
-        attrs = f'shape=box, style="rounded,filled{{}}", fillcolor="{fill or ARGUMENT_FILL}", color="{ARGUMENT_LINE}"'
-        kind = "argument"
-        title = f"<{record.title}>"
-        mode = settings.argument_label_mode
-    else:
-        text = record.text
-        attrs = f'shape=box, style="filled{{}}", fillcolor="{fill or STATEMENT_FILL}", color="{STATEMENT_LINE}"'
-        kind = "statement"
-        title = f"[{record.title}]" if not record.is_untitled else ""
-        mode = settings.statement_label_mode
-    extra = ""
-    penwidth = ""
-    if label in LABEL_STYLE:
-        border = LABEL_STYLE[label][2]
-        if border == "bold":
-            penwidth = ", penwidth=2.4"
-        else:
-            extra = "," + border
-    attrs = attrs.replace("{}", extra) + penwidth
-    tags = record.tags
-    text = strip_tags(text, tags)
-    _, _, _, _, quote, para, _, _ = node_facts(amap, node)
-    hint = tooltip(title, text, quote, para)
-    if short and len(text) > SHORT_TEXT:
-        text = text[: SHORT_TEXT - 1].rstrip() + "…"
-    if mode == "title" and (title or not text):
-        text = ""  # Argdown's "title" mode: the title alone
-    elif mode == "text" and text:
-        title = ""  # "text" mode: the text alone, not in bold as a title would be
-    # An untitled statement shows its text in bold, in the title's place.
-    bold_text = not title and mode != "text"
-    html = node_label(text, "", label, tags) if bold_text else node_label(title, text, label, tags)
-    if cut:
-        html += f'<BR/><FONT POINT-SIZE="8" COLOR="{GREY}">{escape(MORE_BELOW)}</FONT>'
-    css = kind + (f" {label}" if label else "") + (" cut" if cut else "")
-    return f'{nid} [{attrs}, id="{nid}", class="{css}", tooltip="{dot_string(hint)}", label=<{html}>];'
-
-
-LABEL_WORDS = {
-    "IN": "accepted (IN): thick border",
-    "OUT": "rejected (OUT): dashed border",
-    "UNDEC": "undecided (UNDEC): dotted border",
-}
-
-
-def _legend(
-    kinds: set[RelationType],
-    used_labels: set[str],
-    node_kinds: set[str],
-    cut: bool,
-    title: str | None,
-    marks_too: bool = True,
-) -> str:
-    """The legend as an HTML-like table: the map's title, then only the marks that occur."""
-    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="16">{escape(title)}</FONT></TD></TR>'] if title else []
-    if not marks_too:
-        return '<TABLE BORDER="0" CELLBORDER="0">' + "".join(rows) + "</TABLE>"
-    cells = []
-    if "statement" in node_kinds:
-        cells.append(f'<TD BGCOLOR="{STATEMENT_FILL}" BORDER="1" COLOR="{STATEMENT_LINE}">[statement]</TD>')
-    if "argument" in node_kinds:
-        cells.append(
-            f'<TD BGCOLOR="{ARGUMENT_FILL}" BORDER="1" COLOR="{ARGUMENT_LINE}" STYLE="rounded">&lt;argument&gt;</TD>'
-        )
-    rows.append("<TR>" + "".join(cells) + ("<TD></TD>" if len(cells) == 1 else "") + "</TR>")
-    marks = {
-        RelationType.SUPPORT: ("──▶", GREEN, "support"),
-        RelationType.ENTAILS: ("══▶", GREEN, "entails"),
-        RelationType.ATTACK: ("──┤", RED, "attack"),
-        RelationType.UNDERCUT: ("╌╌┤", RED, "undercut (dashed)"),
-        RelationType.CONTRARY: ("┈┈┤", RED, "contrary (dotted)"),
-        RelationType.CONTRADICTION: ("├─┤", RED, "contradiction"),
-        RelationType.PREMISE_OF: ("(1)─▶", GREY, "premise (1) of an argument"),
-    }
-    shown = set(kinds)
-    if RelationType.CONCLUSION_OF in shown:
-        shown.add(RelationType.SUPPORT)
-    for rtype, (mark, colour, word) in marks.items():
-        if rtype in shown:
-            rows.append(
-                f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}">{mark}</FONT></TD><TD ALIGN="LEFT">{word}</TD></TR>'
-            )
-    for label, (mark, colour, _) in LABEL_STYLE.items():
-        if label in used_labels:
-            rows.append(
-                f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{colour}"><B>{escape(mark.split()[0])}</B></FONT></TD>'
-                f'<TD ALIGN="LEFT">{LABEL_WORDS[label]}</TD></TR>'
-            )
-    if cut:
-        rows.append(
-            f'<TR><TD ALIGN="RIGHT"><FONT COLOR="{GREY}">{escape(MORE_BELOW.split()[0])}</FONT></TD>'
-            '<TD ALIGN="LEFT">more below, left out by --depth</TD></TR>'
-        )
-    return '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">' + "".join(rows) + "</TABLE>"
 
 
 def layout(drawing: Drawing, fmt: str, force: bool = False) -> tuple[bytes, str | None]:
