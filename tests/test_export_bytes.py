@@ -20,7 +20,7 @@ from conftest import ROOT, SHARED
 
 import argmap
 from argmap.api import default_map_path
-from argmap.interchange.formats import WRITE_FORMATS, write_text
+from argmap.interchange.formats import WRITE_FORMATS, read_bytes, write_text
 from argmap.model import ArgumentMap
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "export-digests.json"
@@ -29,8 +29,9 @@ CORPUS_INPUTS = SHARED / "corpus" / "argdown" / "inputs"
 
 
 def inputs() -> dict[str, Path]:
-    """The maps exported, by a name that does not depend on where the checkout is."""
-    found = {"shipped": default_map_path()}
+    """The maps exported, by a name that does not depend on where the checkout is (the
+    name is read into the map, and argmap JSON writes it)."""
+    found = {f"data/{default_map_path().name}": default_map_path()}
     for pattern in ("*.argdown", "interchange/*.argdown", "interchange/*.txt", "interchange/*.aif.json"):
         for path in sorted(FIXTURES.glob(pattern)):
             found[f"fixtures/{path.relative_to(FIXTURES)}"] = path
@@ -54,7 +55,7 @@ def digest(amap: ArgumentMap, fmt: str) -> str:
 
 
 def digests() -> dict[str, dict[str, str]]:
-    maps = {name: argmap.load(path)[0] for name, path in inputs().items()}
+    maps = {name: read_bytes(path.read_bytes(), name)[0] for name, path in inputs().items()}
     maps["generated-400"] = generated(400)
     return {name: {fmt: digest(amap, fmt) for fmt in WRITE_FORMATS} for name, amap in maps.items()}
 

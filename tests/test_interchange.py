@@ -26,15 +26,10 @@ from argmap.diagnostics import Severity
 from argmap.interchange.aif import read_aif
 from argmap.interchange.aif_writer import to_aif
 from argmap.interchange.argdown_json import to_argdown_json
-from argmap.interchange.argmap_json import (
-    read_argmap_json,
-    to_argmap_json,
-    to_graphml,
-    to_mermaid,
-    to_node_link,
-)
+from argmap.interchange.argmap_json import read_argmap_json, to_argmap_json
 from argmap.interchange.compare import differences
 from argmap.interchange.formats import FormatError, format_of, read_file
+from argmap.interchange.graphs import to_graphml, to_mermaid, to_node_link
 from argmap.interchange.kialo import read_kialo
 from argmap.model import ArgumentMap, RelationType
 
@@ -133,6 +128,20 @@ def test_written_argdown_reads_back_texts_and_data_that_hold_comment_openers(
     assert again.statements[title].text == (text or "x"), written
     assert again.frontmatter == amap.frontmatter, written
     assert dict(again.statements[title].members[0].data) == dict(member.data), written
+
+
+def test_an_opener_in_front_matter_is_escaped_though_a_quote_hides_it() -> None:
+    # Found by hypothesis: the quote of "a{'" was taken for the start of a quoted scalar,
+    # so the "/*" after it stayed as it was, and the "*/" of the text closed it.
+    from argmap.model import ArgumentMap, Span, Statement, StatementMember
+
+    amap = ArgumentMap("x")
+    amap.add_statement(Statement("a", [StatementMember("*/", Span("x", 1, 1, 1, 1), False)]))
+    amap.frontmatter = {"title": "a{'", "/*": ["a{'"]}
+    again, diagnostics = argmap.loads(to_argdown(amap))
+    assert not errors(diagnostics)
+    assert again.frontmatter == amap.frontmatter
+    assert again.statements["a"].text == "*/"
 
 
 @pytest.mark.parametrize(

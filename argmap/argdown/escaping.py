@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from argmap.argdown.comments import COMMENT_OPENER_CHAR, COMMENT_START, LINE_COMMENT_SLASH, comment_regions
+from argmap.argdown.comments import COMMENT_OPENER_CHAR, COMMENT_START, LINE_COMMENT_SLASH
 from argmap.argdown.inline import TAG, escape_shortcodes, written_tag
 
 # The "/" of every "//" is escaped with the markup ("\//"): Argdown opens a comment at a
@@ -68,14 +68,16 @@ def _dump_yaml(data: Any, dumper: type[yaml.SafeDumper], **options: Any) -> str:
     """``data`` as YAML that holds no comment opener (see :data:`COMMENT_START`).
 
     The dumper's text with the openers in its double-quoted strings escaped, when that
-    reads back as the same data and no comment is left; else (a quote inside a plain
+    reads back as the same data and no opener is left; else (a quote inside a plain
     scalar misled the search for the quoted ones) every string double-quoted, which
     leaves no doubt where each one is."""
     dumped: str = yaml.dump(data, Dumper=dumper, **options)
     if "/" not in dumped and "<" not in dumped:
         return dumped
     escaped = _escape_openers(dumped)
-    if not comment_regions(escaped) and yaml.safe_load(escaped) == yaml.safe_load(dumped):
+    # No opener at all, not only no comment: an opener left unclosed here would be closed
+    # by a "*/" further down the document.
+    if not COMMENT_START.search(escaped) and yaml.safe_load(escaped) == yaml.safe_load(dumped):
         return escaped
     return _escape_openers(yaml.dump(data, Dumper=_QuotingDumper, **options))
 

@@ -16,7 +16,6 @@ from typing import Any
 
 from argmap.diagnostics import Diagnostic
 from argmap.interchange.common import at, indented_json_pieces, load_json
-from argmap.interchange.graphs import node_link_dumps, to_graphml, to_mermaid, to_node_link
 from argmap.model import (
     Argument,
     ArgumentMap,
@@ -362,10 +361,6 @@ def _read(data: dict[str, Any], amap: ArgumentMap, name: str) -> None:
 __all__ = [
     "chunks",
     "dumps",
-    "node_link_dumps",
     "read_argmap_json",
     "to_argmap_json",
-    "to_graphml",
-    "to_mermaid",
-    "to_node_link",
 ]

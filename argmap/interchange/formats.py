@@ -236,20 +236,20 @@ def writer(fmt: str) -> Callable[[ArgumentMap], Iterator[str]]:
 
         return kialo.chunks
     if fmt == "graphml":
-        from argmap.interchange.argmap_json import to_graphml
+        from argmap.interchange import graphs
 
-        return lambda amap: iter((to_graphml(amap),))
+        return graphs.graphml_chunks
     if fmt == "node-link":
-        from argmap.interchange.argmap_json import node_link_dumps
+        from argmap.interchange import graphs
 
-        return lambda amap: iter((node_link_dumps(amap),))
+        return graphs.node_link_chunks
     if fmt == "mermaid":
-        from argmap.interchange.argmap_json import to_mermaid
+        from argmap.interchange import graphs
 
-        return lambda amap: iter((to_mermaid(amap),))
+        return graphs.mermaid_chunks
     from argmap.views import graphviz
 
-    return lambda amap: iter((graphviz.to_dot(amap),))
+    return graphviz.dot_chunks
 
 
 def write_text(amap: ArgumentMap, fmt: str) -> str:
