@@ -6,10 +6,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 IN_CI = bool(os.environ.get("CI"))
+
+# The property tests draw the same examples on every run, so that a red run means a change
+# broke something, not that a new example was drawn that day; `pytest
+# --hypothesis-profile=explore` draws new ones (and keeps what fails in .hypothesis/).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("repeatable")
 
 
 def shared_path(*parts: str) -> Path:
