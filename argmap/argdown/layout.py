@@ -29,6 +29,7 @@ from typing import NamedTuple
 from argmap.argdown.data import data_brace, matching_brace
 from argmap.argdown.escaping import escape_text, escape_title, fold, format_data, format_frontmatter, write_tag
 from argmap.argdown.patterns import ELEMENT_HEAD
+from argmap.files import LINES_PER_PIECE
 from argmap.model import (
     SYMBOL_RELATIONS,
     Argument,
@@ -61,8 +62,6 @@ _OUTGOING = {
     RelationType.CONTRADICTION: "><",
 }
 INDENT = "    "
-LINES_PER_PIECE = 2000
-"""Lines of output joined into one piece of :meth:`Writer.pieces`."""
 
 
 class _Line(NamedTuple):

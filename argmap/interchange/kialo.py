@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from argmap.argdown.inline import clean_text, escape_shortcodes
 from argmap.diagnostics import Diagnostic
+from argmap.files import pieces_of_lines
 from argmap.interchange.common import at, span_at
 from argmap.model import (
     NEGATIVE,
@@ -52,8 +53,6 @@ _TRAILING = frozenset(
     | {"with", "that", "which", "who", "is", "are", "was", "be", "as", "than"}
 )
 """Words a title does not end with."""
-_LINES_PER_PIECE = 2000
-"""Lines of the export joined into one piece of :func:`chunks`."""
 TITLE_WORDS = 5
 """A claim's title is at most this many of its first words (and at most 40 characters)."""
 
@@ -201,9 +200,18 @@ def chunks(amap: ArgumentMap) -> Iterator[str]:
     # Theses: the claims that are a reason for nothing, then (a cycle has no such claim)
     # the first claim of each cycle that none of them reaches.
     theses, home = _homes([n for n in nodes if n not in sources] + [n for n in nodes if n in sources], children)
+    pieces = pieces_of_lines(_lines(amap, theses, home, children))
+    yield next(pieces, "\n")  # an empty map is one empty line
+    yield from pieces
+
+
+def _lines(
+    amap: ArgumentMap, theses: list[str], home: dict[str, tuple[str | None, int]], children: dict[str, list[Relation]]
+) -> Iterator[str]:
     title = amap.frontmatter.get("title")
-    lines = [f"Discussion Title: {_one_line(str(title))}", ""] if title else []
-    flushed = False
+    if title:
+        yield f"Discussion Title: {_one_line(str(title))}"
+        yield ""
     for number, thesis in enumerate(theses, start=1):
         # Depth first, with an explicit stack: any depth of reasons costs no Python frame.
         stack: list[tuple[str, str, str | None, bool]] = [(thesis, str(number), None, True)]
@@ -211,18 +219,13 @@ def chunks(amap: ArgumentMap) -> Iterator[str]:
             node, place, side, in_full = stack.pop()
             head = f"{place}. " + (f"{side}: " if side else "")
             if not in_full:
-                lines.append(f"{head}-> See {_place(node, home)}.")
+                yield f"{head}-> See {_place(node, home)}."
                 continue
-            lines.append(head + _kialo_text(amap, node))
+            yield head + _kialo_text(amap, node)
             below = children.get(node, [])
             for k in range(len(below), 0, -1):
                 child = below[k - 1].source
                 stack.append((child, f"{place}.{k}", _STANCE[below[k - 1].type], home[child] == (node, k)))
-            if len(lines) >= _LINES_PER_PIECE:
-                yield "\n".join(lines) + "\n"
-                lines, flushed = [], True
-    if lines or not flushed:
-        yield "\n".join(lines) + "\n"
 
 
 def _homes(
