@@ -13,11 +13,14 @@ its :class:`RelationType` (``graph.edges[u, v]["support"]`` and
 ``RelationType.SUPPORT in graph.edges[u, v]`` both work), and its value the
 :class:`Relation` of that type (whose ``type`` is the :class:`RelationType`).  (A
 ``MultiDiGraph`` holds the same information but is slower to build, and every query
-here wants "the relations between u and v" as one lookup anyway.  Keeping the
-relations in the attribute dict itself, not in a dict under one attribute, saves a
-dict per edge; plain ``str`` keys rather than enum members keep each dict in
-CPython's compact string-keyed layout.  ``benchmarks/parse_bench.py`` measures the
-memory.)
+here wants "the relations between u and v" as one lookup anyway.  The relations are
+the attributes themselves, not a dict under one attribute.)
+
+The attributes of a node and of an edge are mappings of :mod:`argmap.graph_attributes`
+rather than dicts: a node's holds just its record and an edge's just its one relation,
+where a dict each would cost a large map more memory than the records themselves
+(``benchmarks/parse_bench.py`` measures it).  They read, compare and take writes as
+the dicts would.
 
 Edges always point in the direction in which reasons flow:
 
@@ -32,10 +35,10 @@ Edges always point in the direction in which reasons flow:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 from networkx.classes.reportviews import (
@@ -46,6 +49,9 @@ from networkx.classes.reportviews import (
     OutDegreeView,
     OutEdgeView,
 )
+
+if TYPE_CHECKING:
+    from argmap.graph_attributes import EdgeRelations, NodeAttributes
 
 
 class Span(NamedTuple):
@@ -341,6 +347,11 @@ class Relation:
             self.later_spans.append(span)
 
 
+TYPE_NAME: dict[RelationType, str] = {t: t.value for t in RelationType}
+"""The plain-str key of each relation type in an edge's attributes; a look-up here is
+several times cheaper than the enum's ``.value`` property."""
+
+
 def statement_node(title: str) -> str:
     return f"[{title}]"
 
@@ -426,7 +437,7 @@ class ArgumentMap:
             existing.members.extend(statement.members)
             return existing
         self.statements[statement.title] = statement
-        self.graph.add_node(statement.node, kind="statement", record=statement)
+        self._add_node(statement)
         return statement
 
     def add_argument(self, argument: Argument) -> Argument:
@@ -438,8 +449,14 @@ class ArgumentMap:
                 existing.pcs_span = argument.pcs_span
             return existing
         self.arguments[argument.title] = argument
-        self.graph.add_node(argument.node, kind="argument", record=argument)
+        self._add_node(argument)
         return argument
+
+    def _add_node(self, record: Statement | Argument) -> None:
+        from argmap.graph_attributes import NodeAttributes  # it builds on this module
+
+        self.graph.add_node(record.node)
+        self.graph._node[record.node] = NodeAttributes(record)
 
     def add_relation(
         self,
@@ -450,14 +467,18 @@ class ArgumentMap:
         derived: bool = False,
     ) -> Relation:
         """Add (or record another occurrence of) a relation between two existing nodes."""
+        from argmap.graph_attributes import EdgeRelations  # it builds on this module
+
         graph = self.graph
-        if not graph.has_edge(source, target):
-            graph.add_edge(source, target)
-        relations: dict[str, Relation] = graph.edges[source, target]
-        relation = relations.get(type)
+        relations: MutableMapping[str, Relation] | None = graph._succ.get(source, {}).get(target)
+        relation = None if relations is None else relations.get(type)
         if relation is None:
             relation = Relation(type, source, target, None, derived)
-            relations[type.value] = relation
+            if relations is None:
+                graph.add_edge(source, target)  # makes the nodes if need be
+                graph._succ[source][target] = graph._pred[target][source] = EdgeRelations(relation)
+            else:
+                relations[TYPE_NAME[type]] = relation
         elif not derived:
             relation.derived = False
         if span is not None:
@@ -466,14 +487,14 @@ class ArgumentMap:
 
     def build_graph(
         self,
-        nodes: dict[str, dict[str, Any]],
-        succ: dict[str, dict[str, dict[str, Any]]],
-        pred: dict[str, dict[str, dict[str, Any]]],
+        nodes: dict[str, NodeAttributes],
+        succ: dict[str, dict[str, EdgeRelations]],
+        pred: dict[str, dict[str, EdgeRelations]],
     ) -> None:
         """Replace the graph with the given node attributes and adjacency, adopted as they are.
 
-        ``nodes[node]`` is ``{"kind": ..., "record": ...}``; ``succ[u][v]`` and
-        ``pred[v][u]`` are the same edge-attribute dict, ``{type name: Relation}``,
+        ``nodes[node]`` is its :class:`NodeAttributes`; ``succ[u][v]`` and
+        ``pred[v][u]`` are the same edge attributes, an :class:`EdgeRelations`,
         and both have a key for every node, in the order of ``nodes``.
         That is exactly how networkx keeps a DiGraph, so the parser fills these while
         reading and this adopts them in one step, where adding the edges one

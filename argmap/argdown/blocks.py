@@ -32,6 +32,7 @@ from argmap.argdown.patterns import (
     pcs_number,
 )
 from argmap.argdown.trees import TreeReader
+from argmap.graph_attributes import EdgeRelations
 from argmap.model import (
     NO_DATA,
     Argument,
@@ -424,7 +425,6 @@ class Parser(TreeReader):
         arg_node = argument.node
         succ, pred = self.succ, self.pred
         premise_of, conclusion_of = RelationType.PREMISE_OF, RelationType.CONCLUSION_OF
-        premise_key = premise_of.value  # edge dicts are keyed by plain str (see model)
         for index, step in enumerate(steps):
             node = step_nodes[index]
             if step.inference is None:
@@ -435,9 +435,9 @@ class Parser(TreeReader):
                 if arg_node in targets:
                     self.add_relation(premise_of, node, arg_node, step.span, True)
                 else:  # add_relation's common case, inline: a new edge
-                    targets[arg_node] = pred[arg_node][node] = {
-                        premise_key: Relation(premise_of, node, arg_node, step.span, True)
-                    }
+                    targets[arg_node] = pred[arg_node][node] = EdgeRelations(
+                        Relation(premise_of, node, arg_node, step.span, True)
+                    )
             elif index == last_index:
                 role = step.role = "main-conclusion"
                 self.add_relation(conclusion_of, arg_node, node, step.span, True)
