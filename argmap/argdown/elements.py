@@ -10,7 +10,7 @@ the end) and finishes one element at a time; the block readers
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -104,11 +104,11 @@ class ElementReader:
     section: str | None = None
     section_stack: list[Section] = field(default_factory=list)
     section_count: int = 0
-    nodes: dict[str, NodeAttributes] = field(default_factory=dict)
+    nodes: dict[str, MutableMapping[str, Any]] = field(default_factory=dict)
     """Node attributes by node id, in the order nodes first appear (the graph is built
     once, at the end, from these three dicts)."""
-    succ: dict[str, dict[str, EdgeRelations]] = field(default_factory=dict)
-    pred: dict[str, dict[str, EdgeRelations]] = field(default_factory=dict)
+    succ: dict[str, dict[str, MutableMapping[str, Relation]]] = field(default_factory=dict)
+    pred: dict[str, dict[str, MutableMapping[str, Relation]]] = field(default_factory=dict)
     """Adjacency as networkx keeps it: node -> neighbour -> edge attributes (shared)."""
     last_statement: Statement | None = None
     """The statement that got a member last (a PCS line sets that member's role once the
