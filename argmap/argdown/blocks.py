@@ -328,8 +328,9 @@ class Parser(TreeReader):
             steps.append(PcsStep(pcs_number(number), statement.title, "premise", span, inference))
             step_nodes.append(statement.node)
             step_members.append(member)
-        end_line = linenos[j - 1] if j - 1 > i else start_line
-        self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, end_line)
+        # The block ends with the last row: its line number, the very int its spans hold
+        # (one more int per PCS otherwise).
+        self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, lineno)
         return j
 
     def empty_pcs_statement(self, lineno: int, end_col: int, pcs_argument: str) -> str:
