@@ -406,9 +406,10 @@ class ArgumentMap:
     def _changed(self) -> None:
         """After a change made to the adjacency directly: what networkx caches about the
         graph (``__networkx_cache__``, for its backends) no longer holds."""
-        cache = getattr(self._graph, "__networkx_cache__", None)
-        if cache:
-            cache.clear()
+        if self._graph is not None:
+            cache = getattr(self._graph, "__networkx_cache__", None)
+            if cache:
+                cache.clear()
 
     # -- building -------------------------------------------------------------
 
