@@ -42,22 +42,44 @@ def looked_up(relations: Any, key: str) -> Any:
         return ("KeyError", error.args)
 
 
-def readings(relations: Any) -> dict[str, Any]:
-    """Everything a reader can ask of an edge's attributes."""
+def readings(attributes: Any, keys: list[Any]) -> dict[str, Any]:
+    """Everything a reader can ask of a node's or an edge's attributes, about ``keys``."""
     return {
-        "len": len(relations),
-        "iter": list(relations),
-        "keys": list(relations.keys()),
-        "values": list(relations.values()),
-        "items": list(relations.items()),
-        "in": [key in relations for key in [*KEYS, *TYPES, 3]],
-        "get": [relations.get(key) for key in [*KEYS, *TYPES]],
-        "get default": relations.get("nothing", "default"),
-        "[]": [looked_up(relations, key) for key in [*KEYS, *TYPES]],
-        "copy": relations.copy(),
-        "dict": dict(relations),
-        "disjoint": [frozenset(group).isdisjoint(relations) for group in ([t] for t in TYPES)],
+        "len": len(attributes),
+        "iter": list(attributes),
+        "keys": list(attributes.keys()),
+        "values": list(attributes.values()),
+        "items": list(attributes.items()),
+        "in": [key in attributes for key in [*keys, 3]],
+        "get": [attributes.get(key) for key in keys],
+        "get default": attributes.get("nothing", "default"),
+        "[]": [looked_up(attributes, key) for key in keys],
+        "copy": attributes.copy(),
+        "dict": dict(attributes),
+        "**": {**attributes},
+        "disjoint": [frozenset([key]).isdisjoint(attributes) for key in keys],
     }
+
+
+EDGE_KEYS = [*KEYS, *TYPES]
+
+
+def delete_from_both(made: EdgeRelations | NodeAttributes, model: dict[str, Any], key: str) -> None:
+    if key in model:
+        del made[key], model[key]
+    else:
+        with pytest.raises(KeyError):
+            del made[key]
+
+
+def assert_same(made: EdgeRelations | NodeAttributes, model: dict[str, Any], keys: list[Any]) -> None:
+    """``made`` reads, compares, copies, pickles and prints as the dict ``model``."""
+    assert readings(made, keys) == readings(model, keys)
+    assert made == model and model == made and made != {**model, "extra": 1}
+    assert type(made.copy()) is dict and made.copy() is not made.copy()
+    again = pickle.loads(pickle.dumps(made))
+    assert type(again) is type(made) and readings(again, keys) == readings(made, keys)
+    assert repr(made) == f"{type(made).__name__}({model!r})"
 
 
 operation = st.one_of(
@@ -83,18 +105,10 @@ def test_edge_relations_behave_as_the_dict_they_replace(first: RelationType, ope
             value = relation(key, line)
             edge.update({key.value: value})
             model.update({key.value: value})
-        elif key in model:
-            del edge[key], model[key]
         else:
-            with pytest.raises(KeyError):
-                del edge[key]
-        assert readings(edge) == readings(model)
-        assert edge == model and model == edge
-        assert edge == EdgeRelations(dict(model)) and edge != {**model, "extra": 1}
-        assert type(edge.copy()) is dict and edge.copy() is not edge.copy()
-        again = pickle.loads(pickle.dumps(edge))
-        assert type(again) is EdgeRelations and readings(again) == readings(edge)
-        assert repr(edge) == f"EdgeRelations({model!r})"
+            delete_from_both(edge, model, key)
+        assert_same(edge, model, EDGE_KEYS)
+        assert edge == EdgeRelations(dict(model))
 
 
 def test_keys_are_plain_str_as_in_a_dict() -> None:
@@ -108,22 +122,6 @@ def test_keys_are_plain_str_as_in_a_dict() -> None:
 NODE_KEYS = ["kind", "record", "colour"]
 
 
-def node_readings(attributes: Any) -> dict[str, Any]:
-    return {
-        "len": len(attributes),
-        "iter": list(attributes),
-        "keys": list(attributes.keys()),
-        "values": list(attributes.values()),
-        "items": list(attributes.items()),
-        "in": [key in attributes for key in [*NODE_KEYS, 3]],
-        "get": [attributes.get(key) for key in NODE_KEYS],
-        "[]": [looked_up(attributes, key) for key in NODE_KEYS],
-        "copy": attributes.copy(),
-        "dict": dict(attributes),
-        "**": {**attributes},
-    }
-
-
 @given(
     statement=st.booleans(),
     operations=st.lists(st.tuples(st.sampled_from(["set", "delete"]), st.sampled_from(NODE_KEYS)), max_size=5),
@@ -135,19 +133,11 @@ def test_node_attributes_behave_as_the_dict_they_replace(statement: bool, operat
     for step, (name, key) in enumerate(operations):
         if name == "set":
             attributes[key] = model[key] = step
-        elif key in model:
-            del attributes[key], model[key]
         else:
-            with pytest.raises(KeyError):
-                del attributes[key]
-        assert node_readings(attributes) == node_readings(model)
-        assert attributes == model and model == attributes and attributes != {**model, "extra": 1}
-        again = pickle.loads(pickle.dumps(attributes))
-        assert type(again) is NodeAttributes and node_readings(again) == node_readings(attributes)
-        assert repr(attributes) == f"NodeAttributes({model!r})"
-    assert node_readings(NodeAttributes(record)) == node_readings(
-        {"kind": "statement" if statement else "argument", "record": record}
-    )
+            delete_from_both(attributes, model, key)
+        assert_same(attributes, model, NODE_KEYS)
+    fresh = {"kind": "statement" if statement else "argument", "record": record}
+    assert readings(NodeAttributes(record), NODE_KEYS) == readings(fresh, NODE_KEYS)
 
 
 @contextmanager
