@@ -485,8 +485,8 @@ class ArgumentMap:
     ) -> None:
         """Replace the graph with the given node attributes and adjacency, adopted as they are.
 
-        ``nodes[node]`` is its :class:`NodeAttributes`; ``succ[u][v]`` and
-        ``pred[v][u]`` are the same edge attributes, an :class:`EdgeRelations`,
+        ``nodes[node]`` is its :class:`~argmap.graph_attributes.NodeAttributes`; ``succ[u][v]`` and
+        ``pred[v][u]`` are the same edge attributes, an :class:`~argmap.graph_attributes.EdgeRelations`,
         and both have a key for every node, in the order of ``nodes``.
         That is exactly how networkx keeps a DiGraph, so the parser fills these while
         reading and this adopts them in one step, where adding the edges one
