@@ -11,7 +11,7 @@ off sits in the youngest generation, and the first collection after that scans a
 of them.  So after bulk work the
 survivors are moved to the permanent generation (:func:`gc.freeze`), which the
 collector never scans.  A map holds no reference cycle (its graph is a
-:class:`~argmap.model.MapGraph` for that reason; a test checks it), so reference
+:class:`~argmap.map_graph.MapGraph` for that reason; a test checks it), so reference
 counting still frees a map, frozen or not, once nothing refers to it.  What else the
 host program had alive at that moment is frozen too: a program that needs the cyclic
 collector to reclaim those objects later can call :func:`gc.unfreeze`.

@@ -13,11 +13,14 @@ its :class:`RelationType` (``graph.edges[u, v]["support"]`` and
 ``RelationType.SUPPORT in graph.edges[u, v]`` both work), and its value the
 :class:`Relation` of that type (whose ``type`` is the :class:`RelationType`).  (A
 ``MultiDiGraph`` holds the same information but is slower to build, and every query
-here wants "the relations between u and v" as one lookup anyway.  Keeping the
-relations in the attribute dict itself, not in a dict under one attribute, saves a
-dict per edge; plain ``str`` keys rather than enum members keep each dict in
-CPython's compact string-keyed layout.  ``benchmarks/parse_bench.py`` measures the
-memory.)
+here wants "the relations between u and v" as one lookup anyway.  The relations are
+the attributes themselves, not a dict under one attribute.)
+
+The attributes of a node and of an edge are mappings of :mod:`argmap.graph_attributes`
+rather than dicts: a node's holds just its record and an edge's just its one relation,
+where a dict each would cost a large map more memory than the records themselves
+(``benchmarks/parse_bench.py`` measures it).  They read, compare and take writes as
+the dicts would.
 
 Edges always point in the direction in which reasons flow:
 
@@ -32,20 +35,13 @@ Edges always point in the direction in which reasons flow:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import networkx as nx
-from networkx.classes.reportviews import (
-    DiDegreeView,
-    InDegreeView,
-    InEdgeView,
-    NodeView,
-    OutDegreeView,
-    OutEdgeView,
-)
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class Span(NamedTuple):
@@ -341,6 +337,11 @@ class Relation:
             self.later_spans.append(span)
 
 
+TYPE_NAME: dict[RelationType, str] = {t: t.value for t in RelationType}
+"""The plain-str key of each relation type in an edge's attributes; a look-up here is
+several times cheaper than the enum's ``.value`` property."""
+
+
 def statement_node(title: str) -> str:
     return f"[{title}]"
 
@@ -361,45 +362,6 @@ def is_argument_node(node: str) -> bool:
     return node.startswith("<")
 
 
-class MapGraph(nx.DiGraph):  # type: ignore[misc]  # networkx has no type hints
-    """The :class:`networkx.DiGraph` of a map, with views that are not cached on it.
-
-    networkx caches ``G.nodes``, ``G.edges``, ``G.degree`` and their in/out versions in
-    the graph's own ``__dict__``, and each view refers back to the graph: a reference
-    cycle, so a graph whose views were used is freed only by the cyclic garbage
-    collector.  argmap freezes the objects of a large parse out of that collector's
-    reach (see :mod:`argmap._gc`), so a map must be freed by reference counting alone:
-    these views are made afresh at each use instead, which costs about a microsecond."""
-
-    @property
-    def nodes(self) -> NodeView[str]:
-        return NodeView(self)
-
-    @property
-    def edges(self) -> OutEdgeView[str]:
-        return OutEdgeView(self)
-
-    @property
-    def out_edges(self) -> OutEdgeView[str]:
-        return OutEdgeView(self)
-
-    @property
-    def in_edges(self) -> InEdgeView[str]:
-        return InEdgeView(self)
-
-    @property
-    def degree(self) -> DiDegreeView[str]:
-        return DiDegreeView(self)
-
-    @property
-    def in_degree(self) -> InDegreeView[str]:
-        return InDegreeView(self)
-
-    @property
-    def out_degree(self) -> OutDegreeView[str]:
-        return OutDegreeView(self)
-
-
 class ArgumentMap:
     """Statements, arguments and their relations, in a networkx graph.
 
@@ -410,13 +372,44 @@ class ArgumentMap:
 
     def __init__(self, source_name: str = "<memory>") -> None:
         self.source_name = source_name
-        self.graph: nx.DiGraph[str] = MapGraph()
         self.statements: dict[str, Statement] = {}
         self.arguments: dict[str, Argument] = {}
         self.sections: dict[str, Section] = {}
         self.frontmatter: dict[str, Any] = {}
         self.mentions: list[tuple[str, Span]] = []
         """Every ``@[Title]`` / ``@<Title>`` in the text, as (node id, span)."""
+        # The graph as networkx keeps a DiGraph (see networkx.classes.digraph.DiGraph.__init__):
+        # node -> attributes, and node -> neighbour -> the edge's attributes, shared by
+        # _succ[u][v] and _pred[v][u].  The graph itself is made on first use, over these
+        # very dicts: reading a map, and all that works through the accessors below, does
+        # not need networkx (nor its import, which is a large part of a small command's
+        # time and memory).
+        self._node: dict[str, MutableMapping[str, Any]] = {}
+        self._succ: dict[str, dict[str, MutableMapping[str, Relation]]] = {}
+        self._pred: dict[str, dict[str, MutableMapping[str, Relation]]] = {}
+        self._graph: nx.DiGraph[str] | None = None
+
+    @property
+    def graph(self) -> nx.DiGraph[str]:
+        """The map as a :class:`networkx.DiGraph` (a :class:`~argmap.map_graph.MapGraph`):
+        it shares the map's adjacency, so a change through either is seen by both."""
+        graph = self._graph
+        if graph is None:
+            from argmap.map_graph import MapGraph
+
+            graph = self._graph = MapGraph()
+            graph._node = self._node
+            graph._succ = graph._adj = self._succ
+            graph._pred = self._pred
+        return graph
+
+    def _changed(self) -> None:
+        """After a change made to the adjacency directly: what networkx caches about the
+        graph (``__networkx_cache__``, for its backends) no longer holds."""
+        if self._graph is not None:
+            cache = getattr(self._graph, "__networkx_cache__", None)
+            if cache:
+                cache.clear()
 
     # -- building -------------------------------------------------------------
 
@@ -426,7 +419,7 @@ class ArgumentMap:
             existing.members.extend(statement.members)
             return existing
         self.statements[statement.title] = statement
-        self.graph.add_node(statement.node, kind="statement", record=statement)
+        self._add_node(statement.node, statement)
         return statement
 
     def add_argument(self, argument: Argument) -> Argument:
@@ -438,8 +431,22 @@ class ArgumentMap:
                 existing.pcs_span = argument.pcs_span
             return existing
         self.arguments[argument.title] = argument
-        self.graph.add_node(argument.node, kind="argument", record=argument)
+        self._add_node(argument.node, argument)
         return argument
+
+    def _add_node(self, node: str, record: Statement | Argument | None) -> None:
+        """Add ``node`` as networkx's ``add_node`` would, with ``record`` as its record
+        (None: a node without attributes, as networkx makes for an edge's missing end)."""
+        from argmap.graph_attributes import NodeAttributes  # it builds on this module
+
+        attributes = self._node.get(node)
+        if attributes is None:
+            self._node[node] = {} if record is None else NodeAttributes(record)
+            self._succ[node] = {}
+            self._pred[node] = {}
+        elif record is not None:
+            attributes.update(NodeAttributes(record))
+        self._changed()
 
     def add_relation(
         self,
@@ -450,14 +457,20 @@ class ArgumentMap:
         derived: bool = False,
     ) -> Relation:
         """Add (or record another occurrence of) a relation between two existing nodes."""
-        graph = self.graph
-        if not graph.has_edge(source, target):
-            graph.add_edge(source, target)
-        relations: dict[str, Relation] = graph.edges[source, target]
-        relation = relations.get(type)
+        from argmap.graph_attributes import EdgeRelations  # it builds on this module
+
+        for node in (source, target):
+            if node not in self._succ:
+                self._add_node(node, None)
+        relations = self._succ[source].get(target)
+        relation = None if relations is None else relations.get(type)
         if relation is None:
             relation = Relation(type, source, target, None, derived)
-            relations[type.value] = relation
+            if relations is None:
+                self._succ[source][target] = self._pred[target][source] = EdgeRelations(relation)
+            else:
+                relations[TYPE_NAME[type]] = relation
+            self._changed()
         elif not derived:
             relation.derived = False
         if span is not None:
@@ -466,31 +479,26 @@ class ArgumentMap:
 
     def build_graph(
         self,
-        nodes: dict[str, dict[str, Any]],
-        succ: dict[str, dict[str, dict[str, Any]]],
-        pred: dict[str, dict[str, dict[str, Any]]],
+        nodes: dict[str, MutableMapping[str, Any]],
+        succ: dict[str, dict[str, MutableMapping[str, Relation]]],
+        pred: dict[str, dict[str, MutableMapping[str, Relation]]],
     ) -> None:
         """Replace the graph with the given node attributes and adjacency, adopted as they are.
 
-        ``nodes[node]`` is ``{"kind": ..., "record": ...}``; ``succ[u][v]`` and
-        ``pred[v][u]`` are the same edge-attribute dict, ``{type name: Relation}``,
+        ``nodes[node]`` is its :class:`~argmap.graph_attributes.NodeAttributes`; ``succ[u][v]`` and
+        ``pred[v][u]`` are the same edge attributes, an :class:`~argmap.graph_attributes.EdgeRelations`,
         and both have a key for every node, in the order of ``nodes``.
         That is exactly how networkx keeps a DiGraph, so the parser fills these while
         reading and this adopts them in one step, where adding the edges one
         ``add_edge`` at a time costs seconds on a large map.  The result is an ordinary ``DiGraph``
         (checked by the tests against one built with ``add_edge``)."""
-        graph: nx.DiGraph[str] = MapGraph()
-        # networkx keeps a DiGraph as these three dicts (_adj is _succ); see
-        # networkx.classes.digraph.DiGraph.__init__.
-        graph._node = nodes
-        graph._succ = graph._adj = succ
-        graph._pred = pred
-        self.graph = graph
+        self._node, self._succ, self._pred = nodes, succ, pred
+        self._graph = None
 
     # -- reading --------------------------------------------------------------
 
     def record(self, node: str) -> Statement | Argument:
-        record: Statement | Argument = self.graph._node[node]["record"]
+        record: Statement | Argument = self._node[node]["record"]
         return record
 
     def statement(self, title: str) -> Statement:
@@ -499,14 +507,13 @@ class ArgumentMap:
     def argument(self, title: str) -> Argument:
         return self.arguments[title]
 
-    # These read networkx's adjacency dicts (``_succ``/``_pred``, node -> neighbour ->
-    # edge attributes) directly: its edge views cost several times more per edge, and
-    # every lint rule, labelling and view walks all relations of the map.  They are the
-    # only place outside ``build_graph`` that knows how networkx keeps a DiGraph.
+    # These read the adjacency dicts (node -> neighbour -> edge attributes) directly:
+    # networkx's edge views cost several times more per edge, and every lint rule,
+    # labelling and view walks all relations of the map.
 
     def out_adjacency(self) -> Mapping[str, Mapping[str, Mapping[str, Relation]]]:
         """Every node, in graph order -> its successors -> the relations to each, keyed by
-        type name.  networkx's own dicts: read them, never change them.
+        type name.  The graph's own dicts: read them, never change them.
 
         >>> amap = ArgumentMap()
         >>> a, b = amap.add_statement(Statement("A")), amap.add_statement(Statement("B"))
@@ -514,47 +521,43 @@ class ArgumentMap:
         >>> {node: sorted(neighbours) for node, neighbours in amap.out_adjacency().items()}
         {'[A]': [], '[B]': ['[A]']}
         """
-        succ: Mapping[str, Mapping[str, Mapping[str, Relation]]] = self.graph._succ
-        return succ
+        return self._succ
 
     def in_adjacency(self) -> Mapping[str, Mapping[str, Mapping[str, Relation]]]:
         """Every node -> its predecessors -> the relations from each (see :meth:`out_adjacency`)."""
-        pred: Mapping[str, Mapping[str, Mapping[str, Relation]]] = self.graph._pred
-        return pred
+        return self._pred
 
     def relations_from(self, node: str) -> Mapping[str, Mapping[str, Relation]]:
         """``node``'s successors -> the relations from ``node`` to each (read only)."""
-        succ: Mapping[str, Mapping[str, Relation]] = self.graph._succ[node]
-        return succ
+        return self._succ[node]
 
     def relations_into(self, node: str) -> Mapping[str, Mapping[str, Relation]]:
         """``node``'s predecessors -> the relations from each to ``node`` (read only)."""
-        pred: Mapping[str, Mapping[str, Relation]] = self.graph._pred[node]
-        return pred
+        return self._pred[node]
 
     def relations(self, *types: RelationType) -> Iterator[Relation]:
         """Every relation in the map, optionally only those of the given types."""
         wanted = set(types)
-        for neighbours in self.graph._succ.values():
+        for neighbours in self._succ.values():
             for relations in neighbours.values():
                 for relation in relations.values():
                     if not wanted or relation.type in wanted:
                         yield relation
 
     def relations_between(self, source: str, target: str) -> list[Relation]:
-        relations = self.graph._succ.get(source, {}).get(target)
+        relations = self._succ.get(source, {}).get(target)
         return [] if relations is None else list(relations.values())
 
     def incoming(self, node: str, *types: RelationType) -> Iterator[Relation]:
         wanted = set(types)
-        for relations in self.graph._pred[node].values():
+        for relations in self._pred[node].values():
             for relation in relations.values():
                 if not wanted or relation.type in wanted:
                     yield relation
 
     def outgoing(self, node: str, *types: RelationType) -> Iterator[Relation]:
         wanted = set(types)
-        for relations in self.graph._succ[node].values():
+        for relations in self._succ[node].values():
             for relation in relations.values():
                 if not wanted or relation.type in wanted:
                     yield relation
@@ -572,7 +575,7 @@ class ArgumentMap:
     def __repr__(self) -> str:
         return (
             f"<ArgumentMap {self.source_name}: {len(self.statements)} statements, "
-            f"{len(self.arguments)} arguments, {self.graph.number_of_edges()} edges>"
+            f"{len(self.arguments)} arguments, {sum(map(len, self._succ.values()))} edges>"
         )
 
 
@@ -614,3 +617,12 @@ def _merged_tags(tag_lists: Iterator[list[str]] | Any) -> list[str]:
         for tag in tags:
             seen.setdefault(tag, None)
     return list(seen)
+
+
+def __getattr__(name: str) -> Any:
+    # MapGraph lives with networkx's import, in argmap.map_graph; it is still found here.
+    if name == "MapGraph":
+        from argmap.map_graph import MapGraph
+
+        return MapGraph
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

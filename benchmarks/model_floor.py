@@ -30,6 +30,7 @@ from gen_argdown import write  # noqa: E402
 CHILD = r"""
 import gc, json, sys, time
 from argmap.argdown import parse_file
+from argmap.graph_attributes import EdgeRelations, NodeAttributes
 from argmap.model import (
     NO_DATA, Argument, ArgumentMap, ArgumentMember, Inference, PcsStep, Relation, Span,
     Statement, StatementMember,
@@ -100,14 +101,15 @@ with paused_gc():
         records[record.node] = record
     for node in nodes:
         record = records[node]
-        node_attrs[node] = {"kind": "statement" if node[0] == "[" else "argument", "record": record}
+        node_attrs[node] = NodeAttributes(record)
         succ[node] = {}
         pred[node] = {}
     for u, v, relations in edges:
-        succ[u][v] = pred[v][u] = {
+        made = {
             key: Relation(rtype, u, v, None if span is None else new(Span, span), derived)
             for key, rtype, span, derived in relations
         }
+        succ[u][v] = pred[v][u] = EdgeRelations(next(iter(made.values())) if len(made) == 1 else made)
     rebuilt.build_graph(node_attrs, succ, pred)
 floor = time.perf_counter() - start
 print(json.dumps({"parse": parse, "floor": floor, "nodes": len(rebuilt.graph)}))

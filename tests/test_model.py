@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import pickle
+import subprocess
+import sys
 import weakref
 
 import networkx as nx
@@ -14,6 +16,7 @@ from argmap.model import (
     Argument,
     ArgumentMap,
     ArgumentMember,
+    MapGraph,
     RelationType,
     Span,
     Statement,
@@ -101,3 +104,31 @@ def test_edge_attributes_are_relations_keyed_by_plain_type_names() -> None:
             assert type(key) is str and key == relation.type
     assert RelationType.SUPPORT in amap.graph.edges["<R>", "[A]"]
     assert amap.graph.edges["[B]", "<R>"]["premise-of"].type is RelationType.PREMISE_OF
+
+
+def test_reading_a_map_does_not_import_networkx() -> None:
+    # The graph is made on first use: reading (and what works through the adjacency
+    # accessors) leaves networkx, a large import, unloaded.
+    code = (
+        "import sys, argmap\n"
+        "amap, _ = argmap.loads('[A]: a\\n  + <R>: r\\n\\n<R>\\n\\n(1) [B]\\n----\\n(2) [A]\\n')\n"
+        "assert list(amap.relations_into('[A]')) == ['<R>'] and len(list(amap.relations())) == 3\n"
+        "print('networkx' in sys.modules, type(amap.graph).__name__, 'networkx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "MapGraph", "True"]
+
+
+def test_the_graph_and_the_accessors_share_one_adjacency() -> None:
+    amap, _ = argmap.loads("[A]: a\n  + <R>: r\n")
+    graph = amap.graph
+    assert amap.graph is graph and isinstance(graph, MapGraph)
+    graph.add_edge("[A]", "[New]")  # a change through networkx ...
+    assert "[New]" in amap.relations_from("[A]") and "[New]" in amap.in_adjacency()
+    amap.add_relation(RelationType.ATTACK, "[A]", "<R>", span(3))  # ... and one through the map
+    assert graph.edges["[A]", "<R>"]["attack"].span == span(3)
+    amap.add_statement(Statement("C"))
+    assert graph.nodes["[C]"]["record"] is amap.statements["C"] and "[C]" in graph.pred
+    again = pickle.loads(pickle.dumps(amap))
+    again.add_relation(RelationType.SUPPORT, "[C]", "[A]")
+    assert again.graph.has_edge("[C]", "[A]") and not graph.has_edge("[C]", "[A]")

@@ -32,6 +32,7 @@ from argmap.argdown.patterns import (
     pcs_number,
 )
 from argmap.argdown.trees import TreeReader
+from argmap.graph_attributes import EdgeRelations
 from argmap.model import (
     NO_DATA,
     Argument,
@@ -327,8 +328,9 @@ class Parser(TreeReader):
             steps.append(PcsStep(pcs_number(number), statement.title, "premise", span, inference))
             step_nodes.append(statement.node)
             step_members.append(member)
-        end_line = linenos[j - 1] if j - 1 > i else start_line
-        self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, end_line)
+        # The block ends with the last row: its line number, the very int its spans hold
+        # (one more int per PCS otherwise).
+        self.finish_pcs(argument, steps, step_nodes, step_members, None, start_line, lineno)
         return j
 
     def empty_pcs_statement(self, lineno: int, end_col: int, pcs_argument: str) -> str:
@@ -424,7 +426,6 @@ class Parser(TreeReader):
         arg_node = argument.node
         succ, pred = self.succ, self.pred
         premise_of, conclusion_of = RelationType.PREMISE_OF, RelationType.CONCLUSION_OF
-        premise_key = premise_of.value  # edge dicts are keyed by plain str (see model)
         for index, step in enumerate(steps):
             node = step_nodes[index]
             if step.inference is None:
@@ -435,9 +436,9 @@ class Parser(TreeReader):
                 if arg_node in targets:
                     self.add_relation(premise_of, node, arg_node, step.span, True)
                 else:  # add_relation's common case, inline: a new edge
-                    targets[arg_node] = pred[arg_node][node] = {
-                        premise_key: Relation(premise_of, node, arg_node, step.span, True)
-                    }
+                    targets[arg_node] = pred[arg_node][node] = EdgeRelations(
+                        Relation(premise_of, node, arg_node, step.span, True)
+                    )
             elif index == last_index:
                 role = step.role = "main-conclusion"
                 self.add_relation(conclusion_of, arg_node, node, step.span, True)

@@ -10,7 +10,7 @@ the end) and finishes one element at a time; the block readers
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +39,10 @@ from argmap.argdown.patterns import (
     STATEMENT_REF,
 )
 from argmap.diagnostics import Diagnostic
+from argmap.graph_attributes import EdgeRelations, NodeAttributes
 from argmap.model import (
     NO_DATA,
+    TYPE_NAME,
     Argument,
     ArgumentMap,
     ArgumentMember,
@@ -60,10 +62,6 @@ from argmap.rules.syntax import AM011, AM013, AM014, AM015, AM026, AM027
 new_span = tuple.__new__
 """``new_span(Span, (file, line, col, end_line, end_col))`` makes a :class:`Span` without
 calling ``Span.__new__``, a Python function: the hot paths make one or more per line."""
-
-TYPE_NAME: dict[RelationType, str] = {t: t.value for t in RelationType}
-"""The plain-str key of each relation type in an edge dict (see argmap.model); a look-up
-here is several times cheaper than the enum's ``.value`` property."""
 
 
 @dataclass(slots=True)
@@ -106,11 +104,11 @@ class ElementReader:
     section: str | None = None
     section_stack: list[Section] = field(default_factory=list)
     section_count: int = 0
-    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    nodes: dict[str, MutableMapping[str, Any]] = field(default_factory=dict)
     """Node attributes by node id, in the order nodes first appear (the graph is built
     once, at the end, from these three dicts)."""
-    succ: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
-    pred: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
+    succ: dict[str, dict[str, MutableMapping[str, Relation]]] = field(default_factory=dict)
+    pred: dict[str, dict[str, MutableMapping[str, Relation]]] = field(default_factory=dict)
     """Adjacency as networkx keeps it: node -> neighbour -> edge attributes (shared)."""
     last_statement: Statement | None = None
     """The statement that got a member last (a PCS line sets that member's role once the
@@ -183,7 +181,7 @@ class ElementReader:
         attrs = targets.get(target)
         if attrs is None:
             made = Relation(rtype, source, target, span, derived)
-            targets[target] = self.pred[target][source] = {TYPE_NAME[rtype]: made}
+            targets[target] = self.pred[target][source] = EdgeRelations(made)
             return
         relation = attrs.get(rtype)
         if relation is None:
@@ -199,7 +197,7 @@ class ElementReader:
         if statement is None:
             statement = self.last_statement = self.amap.statements[title] = Statement(title, [member], untitled)
             node = statement.node
-            self.nodes[node] = {"kind": "statement", "record": statement}
+            self.nodes[node] = NodeAttributes(statement)
             self.succ[node] = {}
             self.pred[node] = {}
             return node
@@ -211,7 +209,7 @@ class ElementReader:
         if argument is None:
             argument = self.amap.arguments[title] = Argument(title, [member] if member else [], is_untitled=untitled)
             node = argument.node
-            self.nodes[node] = {"kind": "argument", "record": argument}
+            self.nodes[node] = NodeAttributes(argument)
             self.succ[node] = {}
             self.pred[node] = {}
         elif member is not None:
