@@ -11,7 +11,7 @@ attribute networkx or a user gives them.
 
 from __future__ import annotations
 
-from collections.abc import ItemsView, Iterator, KeysView, Mapping, MutableMapping, ValuesView
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, MutableMapping, ValuesView
 from typing import Any, TypeVar
 
 from argmap.model import TYPE_NAME, Argument, Relation, RelationType, Statement
@@ -125,6 +125,20 @@ class EdgeRelations(_Compact[Relation]):
             self._held = value  # still one relation
         else:
             self._written()[key] = value
+
+
+def relations_of(edge: Mapping[str, Relation]) -> Iterable[Relation]:
+    """The relations among an edge's attributes, read straight from the one an
+    :class:`EdgeRelations` holds (its ``values()`` would make a dict around it first).
+
+    >>> from argmap.model import Relation, RelationType
+    >>> list(relations_of(EdgeRelations(Relation(RelationType.SUPPORT, "[A]", "[B]"))))[0].type.value
+    'support'
+    """
+    if type(edge) is EdgeRelations:
+        held = edge._held
+        return (held,) if type(held) is Relation else held.values()
+    return edge.values()
 
 
 _NODE_KEYS = ("kind", "record")

@@ -537,28 +537,36 @@ class ArgumentMap:
 
     def relations(self, *types: RelationType) -> Iterator[Relation]:
         """Every relation in the map, optionally only those of the given types."""
+        from argmap.graph_attributes import relations_of  # it builds on this module
+
         wanted = set(types)
         for neighbours in self._succ.values():
             for relations in neighbours.values():
-                for relation in relations.values():
+                for relation in relations_of(relations):
                     if not wanted or relation.type in wanted:
                         yield relation
 
     def relations_between(self, source: str, target: str) -> list[Relation]:
+        from argmap.graph_attributes import relations_of
+
         relations = self._succ.get(source, {}).get(target)
-        return [] if relations is None else list(relations.values())
+        return [] if relations is None else list(relations_of(relations))
 
     def incoming(self, node: str, *types: RelationType) -> Iterator[Relation]:
+        from argmap.graph_attributes import relations_of
+
         wanted = set(types)
         for relations in self._pred[node].values():
-            for relation in relations.values():
+            for relation in relations_of(relations):
                 if not wanted or relation.type in wanted:
                     yield relation
 
     def outgoing(self, node: str, *types: RelationType) -> Iterator[Relation]:
+        from argmap.graph_attributes import relations_of
+
         wanted = set(types)
         for relations in self._succ[node].values():
-            for relation in relations.values():
+            for relation in relations_of(relations):
                 if not wanted or relation.type in wanted:
                     yield relation
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap.argdown import blocks, elements
-from argmap.graph_attributes import EdgeRelations, NodeAttributes
+from argmap.graph_attributes import EdgeRelations, NodeAttributes, relations_of
 from argmap.interchange.argmap_json import to_argmap_json
 from argmap.model import Argument, Relation, RelationType, Span, Statement
 from argmap.rules import lint
@@ -49,6 +49,7 @@ def readings(attributes: Any, keys: list[Any]) -> dict[str, Any]:
         "iter": list(attributes),
         "keys": list(attributes.keys()),
         "values": list(attributes.values()),
+        "relations_of": list(relations_of(attributes)),  # the model's fast path: the same values
         "items": list(attributes.items()),
         "in": [key in attributes for key in [*keys, 3]],
         "get": [attributes.get(key) for key in keys],
