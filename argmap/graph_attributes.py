@@ -137,7 +137,7 @@ def relations_of(edge: Mapping[str, Relation]) -> Iterable[Relation]:
     """
     if type(edge) is EdgeRelations:
         held = edge._held
-        return (held,) if type(held) is Relation else held.values()
+        return (held,) if isinstance(held, Relation) else held.values()
     return edge.values()
 
 

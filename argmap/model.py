@@ -35,7 +35,7 @@ Edges always point in the direction in which reasons flow:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Iterator, KeysView, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -510,6 +510,17 @@ class ArgumentMap:
     # These read the adjacency dicts (node -> neighbour -> edge attributes) directly:
     # networkx's edge views cost several times more per edge, and every lint rule,
     # labelling and view walks all relations of the map.
+
+    def nodes(self) -> KeysView[str]:
+        """Every node id, statements and arguments, in graph order (``graph.nodes``
+        without making the graph).
+
+        >>> amap = ArgumentMap()
+        >>> _ = amap.add_statement(Statement("A")), amap.add_argument(Argument("B"))
+        >>> list(amap.nodes())
+        ['[A]', '<B>']
+        """
+        return self._node.keys()
 
     def out_adjacency(self) -> Mapping[str, Mapping[str, Mapping[str, Relation]]]:
         """Every node, in graph order -> its successors -> the relations to each, keyed by

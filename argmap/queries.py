@@ -219,8 +219,8 @@ def starting_points(amap: ArgumentMap) -> list[str]:
     """
     tops = roots(amap)
     found = _unique(main_conclusions(amap, tops) + tops)
-    if not found and len(amap.graph):
-        found.append(next(iter(amap.graph)))
+    if not found and amap.nodes():
+        found.append(next(iter(amap.nodes())))
     return found
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from argmap.argdown.data import data_brace, matching_brace
@@ -101,7 +102,9 @@ class Writer:
     """Source line of the top-level block (or PCS) being written."""
     home: dict[int, int] = field(default_factory=dict)
     """id(relation) -> source line of the block it was written in (relations read from Argdown)."""
-    live_blocks: set[int] = field(default_factory=set)
+    homes_hold: bool = True
+    """Whether a relation with a home is written in its home block only (until the end,
+    where the relations not written yet are written wherever their parent is)."""
     children: dict[str, list[Relation]] = field(default_factory=dict)
     """parent node -> its relations in source order, not written yet (the child is the
     relation's other end: see :func:`_child`)."""
@@ -116,8 +119,6 @@ class Writer:
     not written yet: a definition met on a relation line first is written there, and
     leaves this set."""
     headings_done: set[str] = field(default_factory=set)
-    homes: set[int] = field(default_factory=set)
-    """Source lines of the blocks that relations were read in (see :meth:`plan_blocks`)."""
 
     # -- texts -------------------------------------------------------------------
 
@@ -179,13 +180,19 @@ class Writer:
 
     def plan_relations(self) -> None:
         """Decide, for every relation, which end is written on the relation line."""
+        # The members that end where a relation line ends, by that end: only those can be
+        # written on a relation line (the others need no room here).
+        ends = {(at.line, at.end_line, at.end_col) for r in self.amap.relations(*SYMBOL_RELATIONS) for at in r.spans}
         by_end: dict[tuple[int, int, int], list[tuple[str, StatementMember | ArgumentMember]]] = {}
         records: list[Statement | Argument] = [*self.amap.statements.values(), *self.amap.arguments.values()]
         for record in records:
             for m in record.members:
                 if isinstance(m, StatementMember) and m.argument is not None:
                     continue
-                by_end.setdefault((m.span.line, m.span.end_line, m.span.end_col), []).append((record.node, m))
+                end = (m.span.line, m.span.end_line, m.span.end_col)
+                if end in ends:
+                    by_end.setdefault(end, []).append((record.node, m))
+        del ends, records
         relations = sorted(
             self.amap.relations(*SYMBOL_RELATIONS),
             key=lambda r: (r.span.line, r.span.col) if r.span is not None else (1 << 62, 0),
@@ -306,7 +313,7 @@ class Writer:
         later: list[Relation] = []
         for relation in pending:
             home = self.home.get(id(relation))
-            if home is not None and home != self.block and home in self.live_blocks:
+            if home is not None and home != self.block and self.homes_hold:
                 later.append(relation)
             else:
                 out.append(relation)
@@ -393,7 +400,7 @@ class Writer:
         roots: list[tuple[str | None, int, int, str, StatementMember | ArgumentMember | None]] = []
         relation_members = {id(m) for m in self.child_member.values()}
         relation_members.update(id(m) for members in self.repeats.values() for m in members)
-        self.plan_blocks(relation_members)
+        homes = self.plan_blocks(relation_members)
         for statement in amap.statements.values():
             defined = False
             for member in statement.members:
@@ -402,7 +409,7 @@ class Writer:
                 if (
                     member.is_reference
                     and (defined or statement.definitions)
-                    and member.span.line not in self.homes
+                    and member.span.line not in homes
                     and not member.tags  # "[E] #x" on its own tags E: written, or the tag is lost
                     and not member.data
                 ):
@@ -434,10 +441,14 @@ class Writer:
             if argument.pcs and members and argument.node not in pcs_anchor:
                 before = [m for m in members if m.span.line < pcs_line] or members
                 pcs_anchor[argument.node] = id(max(before, key=lambda m: m.span.line))
-        del relation_members
+        del relation_members, homes
         self.root_candidates = {id(r[4]) for r in roots if _is_candidate(r[4])}
         order = {sid: index for index, sid in enumerate(amap.sections)}
-        roots.sort(key=lambda r: (-1 if r[0] is None else order.get(r[0], -1), r[1], r[2]))
+        # By section, then line, then column: three stable sorts on one number each, which
+        # make no key tuple per root.
+        roots.sort(key=itemgetter(2))
+        roots.sort(key=itemgetter(1))
+        roots.sort(key=lambda r: -1 if r[0] is None else order.get(r[0], -1))
         current: str | None = None
         for section_id, _, _, node, occurrence in roots:
             yield
@@ -462,7 +473,7 @@ class Writer:
                 self.headings_until(sid, current)
         # Relations whose parent was never written as an element (e.g. only referenced).
         self.block = None
-        self.live_blocks = set()
+        self.homes_hold = False
         for parent, kids in self.children.items():
             if kids:
                 self.block_end()
@@ -487,9 +498,10 @@ class Writer:
             if sid == section_id:
                 return
 
-    def plan_blocks(self, relation_members: set[int]) -> None:
+    def plan_blocks(self, relation_members: set[int]) -> set[int]:
         """Find, for each relation read from an Argdown relation line, the top-level block
-        (or PCS) it was written in, so that it is written there again."""
+        (or PCS) it was written in, so that it is written there again; return the lines
+        of those blocks."""
         starts: set[int] = set()
         records: list[Statement | Argument] = [*self.amap.statements.values(), *self.amap.arguments.values()]
         for record in records:
@@ -507,8 +519,7 @@ class Writer:
             index = bisect.bisect_right(ordered, relation.span.line) - 1
             if index >= 0:
                 self.home[id(relation)] = ordered[index]
-        self.homes = set(self.home.values())
-        self.live_blocks = self.homes  # the same blocks until the last relations are written
+        return set(self.home.values())
 
     def untitled_is_child(self, node: str) -> bool:
         return node in self.child_nodes

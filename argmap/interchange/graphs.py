@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterator
 from itertools import chain
 from json.encoder import encode_basestring
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.files import LINES_PER_PIECE, batches, pieces_of_lines
 from argmap.interchange.common import indented_json_pieces
 from argmap.model import ArgumentMap, RelationType, Statement
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 FlatAttributes = dict[str, Any]
 """The attributes of a node or an edge of the flat view: strings and booleans."""
@@ -31,7 +32,7 @@ FlatAttributes = dict[str, Any]
 
 def flat_nodes(amap: ArgumentMap) -> Iterator[tuple[str, FlatAttributes]]:
     """Every node of the map, in graph order, with its flat attributes (all strings)."""
-    for node in amap.graph.nodes:
+    for node in amap.nodes():
         record = amap.record(node)
         if isinstance(record, Statement):
             kind, text = "statement", record.text
@@ -52,6 +53,8 @@ def flat_edges(amap: ArgumentMap) -> Iterator[tuple[str, str, FlatAttributes]]:
 
 def flat_graph(amap: ArgumentMap) -> nx.DiGraph[str]:
     """The flat view as a networkx graph (plain attributes only)."""
+    import networkx as nx  # only here: the writers need no graph
+
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(flat_nodes(amap))
     graph.add_edges_from(flat_edges(amap))
@@ -219,10 +222,10 @@ def _mermaid_text(text: str) -> str:
 
 def mermaid_chunks(amap: ArgumentMap, direction: str = "BT") -> Iterator[str]:
     """The text of :func:`to_mermaid` in pieces of a few hundred lines."""
-    ids = {node: f"n{i}" for i, node in enumerate(amap.graph.nodes)}
+    ids = {node: f"n{i}" for i, node in enumerate(amap.nodes())}
     yield from pieces_of_lines(chain([f"flowchart {direction}"], _mermaid_nodes(amap, ids), _mermaid_edges(amap, ids)))
     yield "  classDef argument fill:#e8f0fe\n"
-    arguments = (ids[node] for node in amap.graph.nodes if node.startswith("<"))
+    arguments = (ids[node] for node in amap.nodes() if node.startswith("<"))
     # One line names every argument: it is written a few hundred names at a time.
     named = False
     for batch in batches(arguments, LINES_PER_PIECE):

@@ -102,7 +102,7 @@ def select_nodes(amap: ArgumentMap, focus: str | None, depth: int | None) -> lis
     """The nodes to draw: everything, or what lies within ``depth`` levels below ``focus``
     (or below the top claims when only ``depth`` is given), in document order."""
     if focus is None and depth is None:
-        return list(amap.graph.nodes)
+        return list(amap.nodes())
     starts = [focus] if focus is not None else starting_points(amap)
     level = dict.fromkeys(starts, 0)
     queue = deque(starts)
@@ -114,7 +114,7 @@ def select_nodes(amap: ArgumentMap, focus: str | None, depth: int | None) -> lis
             if child not in level:
                 level[child] = level[node] + 1
                 queue.append(child)
-    return [n for n in amap.graph.nodes if n in level]
+    return [n for n in amap.nodes() if n in level]
 
 
 def build_drawing(
@@ -312,7 +312,8 @@ _TYPE_ORDER = {rtype: i for i, rtype in enumerate(RelationType)}
 
 def _drawn_edges(amap: ArgumentMap, drawn: dict[str, str]) -> Iterator[tuple[str, str, RelationType]]:
     """The DOT edges between drawn nodes, one per relation type, in the order written."""
-    for source, target, relations in amap.graph.edges(data=True):
+    edges = ((s, t, relations) for s, targets in amap.out_adjacency().items() for t, relations in targets.items())
+    for source, target, relations in edges:
         if source not in drawn or target not in drawn:
             continue
         types = {relation.type for relation in relations.values()}
