@@ -291,12 +291,11 @@ def _dot_lines(amap: ArgumentMap, plan: _Plan, edge_list: list[tuple[str, str, s
         stack.append((sid, level, True))
         stack.extend((child, level + 1, False) for child in reversed(plan.children.get(sid, [])))
 
-    numbers: dict[str, dict[str, int]] = {}
     for count, (source, target, rtype) in enumerate(_drawn_edges(amap, ids)):
         style, _ = EDGE_STYLE[rtype]
         extra = ""
         if rtype is RelationType.PREMISE_OF:
-            number = _premise_numbers(amap, target, numbers).get(source)
+            number = _premise_number(amap, target, source)
             if number is not None:
                 extra = f', label="({number})", fontsize=8, fontcolor="{GREY}"'
         if plan.steady and plan.layer[source] != plan.layer[target] + 1:
@@ -336,13 +335,15 @@ def cut_off(amap: ArgumentMap, drawn: dict[str, str] | set[str]) -> set[str]:
     return {node for node in drawn if any(child not in drawn for child, _, _ in below(amap, node))}
 
 
-def _premise_numbers(amap: ArgumentMap, argument: str, cache: dict[str, dict[str, int]]) -> dict[str, int]:
-    """Premise node -> its number in the argument's premise-conclusion structure."""
-    if argument not in cache:
-        record = amap.arguments.get(argument[1:-1]) if argument[0] == "<" else None
-        steps = record.pcs if record is not None else []
-        cache[argument] = {f"[{s.statement}]": s.number for s in steps if s.role == "premise"}
-    return cache[argument]
+def _premise_number(amap: ArgumentMap, argument: str, premise: str) -> int | None:
+    """The number of ``premise`` (a statement node) in the argument's premise-conclusion
+    structure (the last, if it is a premise twice); None if it is none of its premises."""
+    record = amap.arguments.get(argument[1:-1]) if argument[0] == "<" else None
+    title = premise[1:-1]
+    for step in reversed(record.pcs) if record is not None else ():
+        if step.role == "premise" and step.statement == title:
+            return step.number
+    return None
 
 
 def _same_words(a: str, b: str | None) -> bool:
