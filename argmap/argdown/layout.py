@@ -180,9 +180,13 @@ class Writer:
 
     def plan_relations(self) -> None:
         """Decide, for every relation, which end is written on the relation line."""
+        relations = sorted(
+            self.amap.relations(*SYMBOL_RELATIONS),
+            key=lambda r: (r.span.line, r.span.col) if r.span is not None else (1 << 62, 0),
+        )
         # The members that end where a relation line ends, by that end: only those can be
         # written on a relation line (the others need no room here).
-        ends = {(at.line, at.end_line, at.end_col) for r in self.amap.relations(*SYMBOL_RELATIONS) for at in r.spans}
+        ends = {(at.line, at.end_line, at.end_col) for r in relations for at in r.spans}
         by_end: dict[tuple[int, int, int], list[tuple[str, StatementMember | ArgumentMember]]] = {}
         records: list[Statement | Argument] = [*self.amap.statements.values(), *self.amap.arguments.values()]
         for record in records:
@@ -193,10 +197,6 @@ class Writer:
                 if end in ends:
                     by_end.setdefault(end, []).append((record.node, m))
         del ends, records
-        relations = sorted(
-            self.amap.relations(*SYMBOL_RELATIONS),
-            key=lambda r: (r.span.line, r.span.col) if r.span is not None else (1 << 62, 0),
-        )
         for relation in relations:
             child: str | None = None
             span = relation.span
@@ -445,7 +445,7 @@ class Writer:
         self.root_candidates = {id(r[4]) for r in roots if _is_candidate(r[4])}
         order = {sid: index for index, sid in enumerate(amap.sections)}
         # By section, then line, then column: three stable sorts on one number each, which
-        # make no key tuple per root.
+        # make no key tuple per root (a tuple each would be part of the export's peak).
         roots.sort(key=itemgetter(2))
         roots.sort(key=itemgetter(1))
         roots.sort(key=lambda r: -1 if r[0] is None else order.get(r[0], -1))

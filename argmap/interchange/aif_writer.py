@@ -256,7 +256,10 @@ class _Writer:
 
 def to_aif(amap: ArgumentMap) -> dict[str, Any]:
     """The map as an AIF JSON object (``nodes``, ``edges``, ``locutions``)."""
-    writer = _Writer(amap)
+    return _document(_Writer(amap))
+
+
+def _document(writer: _Writer) -> dict[str, Any]:
     out = {key: list(value) if isinstance(value, Iterator) else value for key, value in writer.fields()}
     outer = writer.outer()
     if outer:
@@ -266,11 +269,11 @@ def to_aif(amap: ArgumentMap) -> dict[str, Any]:
 
 def chunks(amap: ArgumentMap) -> Iterator[str]:
     """The text of :func:`dumps` in pieces: the nodes are written as they are made, and
-    the edges (kept meanwhile as tuples) after them; never the whole document at once.
+    the edges (kept meanwhile as columns of ids) after them; never the whole document at once.
     A map read from xAIF, whose AIF object is nested, is written whole."""
     writer = _Writer(amap)
     if writer.outer():
-        return document_pieces(to_aif(amap))
+        return document_pieces(_document(writer))
     return indented_json_pieces(writer.fields())
 
 

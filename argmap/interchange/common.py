@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from argmap.diagnostics import Diagnostic, Severity
+from argmap.files import batches
 from argmap.model import Span
 from argmap.rules.interchange import AM400
 from argmap.rules.registry import Rule
@@ -76,17 +77,11 @@ def indented_json_pieces(
         if not isinstance(value, Iterator):
             yield head + json.dumps(value, indent=2, ensure_ascii=False).replace("\n", "\n  ")
             continue
-        batch: list[Any] = []
         written = False
-        for item in value:
-            batch.append(item)
-            if len(batch) >= ITEMS_PER_PIECE:
-                yield head + ("[" if not written else ",") + items(batch)
-                head, written, batch = "", True, []
-        if batch:
-            yield head + ("[" if not written else ",") + items(batch) + "\n  ]"
-        else:
-            yield head + ("\n  ]" if written else "[]")
+        for batch in batches(value, ITEMS_PER_PIECE):
+            yield head + ("[" if not written else ",") + items(batch)
+            head, written = "", True
+        yield head + ("\n  ]" if written else "[]")
     yield "\n}\n" if opened else "{}\n"
 
 

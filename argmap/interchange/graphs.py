@@ -123,7 +123,6 @@ _GRAPHML_TYPES = {bool: "boolean", str: "string"}
 """GraphML's name of the type of a flat attribute's value (networkx's names)."""
 _SPLIT_LINES = re.compile("\r\n|[\r\x0b\x0c\x1c\x1d\x1e]")
 """Where ``str.splitlines`` breaks an ASCII text besides ``\\n``."""
-_SPLIT_CHARACTERS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
 
 
 def _cdata(text: str) -> str:
@@ -143,9 +142,7 @@ def _as_networkx_writes(piece: str) -> str:
     with ``str.splitlines``, which also breaks at the control characters left raw."""
     if not piece.isascii():
         piece = piece.encode("ascii", "xmlcharrefreplace").decode("ascii")
-    if any(character in piece for character in _SPLIT_CHARACTERS):
-        piece = _SPLIT_LINES.sub("\n", piece)
-    return piece
+    return _SPLIT_LINES.sub("\n", piece)
 
 
 def graphml_chunks(amap: ArgumentMap) -> Iterator[str]:
