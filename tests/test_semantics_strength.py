@@ -174,7 +174,9 @@ def test_the_command(tmp_path: Path) -> None:
     assert runner.invoke(app, ["strength", "C", str(mapped)]).stdout.startswith("[C]: 0.450")
     assert json.loads(runner.invoke(app, ["strength", str(mapped), "--json"]).stdout) == data
     missing = runner.invoke(app, ["strength", str(tmp_path / "missing.argdown")])
-    assert missing.exit_code != 0 and "no claim matches" in missing.stderr
+    assert missing.exit_code != 0 and "cannot read" in missing.stderr and "no such file" in missing.stderr
+    typo = runner.invoke(app, ["strength", "no such claim", str(mapped)])
+    assert typo.exit_code != 0 and "no claim matches" in typo.stderr
     result = runner.invoke(app, ["strength", "-m", str(mapped), "-s", "nope"])
     assert result.exit_code != 0
     cyclic = tmp_path / "cycle.argdown"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -22,6 +22,9 @@ from argmap.cli.common import (
 )
 from argmap.cli.output import OUT
 
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
+
 
 def read_perspective(path: str) -> dict[str, float]:
     """A perspective file: YAML mapping node id ([Title] or <Title>) -> base score."""
@@ -37,6 +40,28 @@ def read_perspective(path: str) -> dict[str, float]:
     if not isinstance(data, dict) or not all(isinstance(k, str) for k in data):
         fail(f"{path}: expected a mapping of [Title] or <Title> to a base score from 0 to 1")
     return dict(data)
+
+
+def _names_a_map_file(text: str) -> bool:
+    """Whether ``text`` ends as the name of a file in a format argmap reads."""
+    from argmap.interchange.formats import FormatError, format_of
+
+    try:
+        format_of(text, writing=False)
+    except FormatError:
+        return False
+    return True
+
+
+def _matches_a_claim(amap: ArgumentMap, claim: str) -> bool:
+    """Whether ``claim`` names one claim of the map, or several."""
+    from argmap.queries import Unresolved, resolve_claim
+
+    try:
+        resolve_claim(amap, claim)
+    except Unresolved as error:
+        return error.ambiguous
+    return True
 
 
 @app.command("strength")
@@ -84,6 +109,8 @@ def strength_command(
         # "argmap strength CLAIM FILE" reads like the other commands.
         source, claim = claim, None
     amap = open_map(source, from_format).amap
+    if claim is not None and source is None and _names_a_map_file(claim) and not _matches_a_claim(amap, claim):
+        fail(f"cannot read {claim}: no such file (nor does any claim of the shipped map match it)")
     node = claim_or_fail(amap, claim) if claim is not None else None
     overrides = read_perspective(base) if base is not None else None
     try:
