@@ -130,9 +130,7 @@ def strength_command(
         OUT.lines([f"{name}: {len(result.strength):,} claims, {how}"])
         OUT.lines(f"{score:.3f}  {n}" for n, score in result.strength.items())
         return
+    from argmap.views.evaluation import contributions_view
+
     score, parts = contributions(amap, node, name, overrides)
-    OUT.lines([f"{node}: {score:.3f} ({name}, base {result.base[node]:.2f}, {how})"])
-    marks = {"support": "+", "attack": "-"}
-    OUT.lines(
-        f"  {marks[part.relation]} {part.node} ({part.strength:.3f}) moves it by {part.effect:+.3f}" for part in parts
-    )
+    OUT.render(contributions_view(f"{node}: {score:.3f} ({name}, base {result.base[node]:.2f}, {how})", parts))

@@ -13,6 +13,7 @@ from rich.text import Text
 from argmap.model import ArgumentMap
 from argmap.semantics.evaluation import SYMBOLS, Evaluation, Label
 from argmap.semantics.report import CruxReport, FrameworkReport, WhatIfReport
+from argmap.semantics.strength import Contribution
 from argmap.views import palette
 from argmap.views.words import plural
 
@@ -155,3 +156,13 @@ def cruxes_view(amap: ArgumentMap, report: CruxReport) -> RenderableType:
 def _choice(amap: ArgumentMap, premises: tuple[str, ...]) -> Text:
     """One premise with its text, or several to reject together joined by ``+``."""
     return claim_text(amap, premises[0]) if len(premises) == 1 else Text(" + ".join(premises), style="bold")
+
+
+def contributions_view(head: str, parts: list[Contribution]) -> RenderableType:
+    """``argmap strength CLAIM``: the claim's score, then what each supporter (+) and
+    attacker (-) adds to it, each wrapped below its own text."""
+    table = _rows()
+    for part in parts:
+        sign = "+" if part.relation == "support" else "-"
+        table.add_row(f"  {sign}", Text(f"{part.node} ({part.strength:.3f}) moves it by {part.effect:+.3f}"))
+    return Group(Text(head), table)
